@@ -1,0 +1,73 @@
+package com.partnerflow.demo;
+
+import com.partnerflow.identity.UserAccounts;
+import com.partnerflow.partner.Partner;
+import com.partnerflow.partner.Partners;
+import com.partnerflow.partner.Region;
+import com.partnerflow.partner.Tier;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Seeds the demo partners and users in the embedded mode; running it twice changes nothing. */
+@Component
+@Profile("embedded")
+@ConditionalOnProperty(name = "partnerflow.demo.enabled", havingValue = "true")
+public class DemoData implements ApplicationRunner {
+
+  public static final String PASSWORD = "demo";
+  public static final List<DemoUser> USERS =
+      List.of(
+          new DemoUser("alice", "Alice Anders", "Acme Corp", Set.of()),
+          new DemoUser("bob", "Bob Brown", "Globex", Set.of()),
+          new DemoUser("carol", "Carol Chen", null, Set.of("channel-managers", "partner-managers")),
+          new DemoUser("dave", "Dave Diaz", null, Set.of("marketing-directors")),
+          new DemoUser("erin", "Erin Evans", null, Set.of("finance")),
+          new DemoUser("frank", "Frank Fischer", null, Set.of("marketing-ops")),
+          new DemoUser("grace", "Grace Green", null, Set.of("executive-sponsors")),
+          new DemoUser("olivia", "Olivia Olsen", null, Set.of("process-owners")),
+          new DemoUser("admin", "Administrator", null, Set.of("admins")));
+
+  private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+  private final Partners partners;
+  private final UserAccounts accounts;
+
+  DemoData(Partners partners, UserAccounts accounts) {
+    this.partners = partners;
+    this.accounts = accounts;
+  }
+
+  @Override
+  @Transactional
+  public void run(ApplicationArguments args) {
+    Partner acme = partner("Acme Corp", "acme.example", Tier.GOLD, Region.EMEA);
+    Partner globex = partner("Globex", "globex.example", Tier.SILVER, Region.AMER);
+    Map<String, Partner> byName = Map.of(acme.getName(), acme, globex.getName(), globex);
+    for (DemoUser user : USERS) {
+      Partner partner = user.partnerName() == null ? null : byName.get(user.partnerName());
+      accounts.createIfAbsent(
+          user.username(),
+          PASSWORD,
+          user.displayName(),
+          user.username() + "@" + (partner == null ? "partnerflow.example" : partner.getDomain()),
+          partner == null ? null : partner.getId(),
+          user.groups());
+    }
+    log.info("Demo data ready: partners Acme Corp and Globex, {} demo users", USERS.size());
+  }
+
+  private Partner partner(String name, String domain, Tier tier, Region region) {
+    return partners
+        .findByName(name)
+        .orElseGet(() -> partners.save(new Partner(name, domain, tier, region)));
+  }
+}

@@ -1,0 +1,81 @@
+package com.partnerflow.engine;
+
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.camunda.zeebe.process.test.engine.EngineFactory;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * The real Zeebe workflow engine running in this JVM with a gRPC gateway, for the embedded mode.
+ * Its state lives in memory only: a restart starts from an empty engine.
+ *
+ * <p>The phase puts it before the Camunda client's lifecycle (which opens workers and deploys) and
+ * before the web server, so it starts first and stops last.
+ */
+public class EmbeddedZeebeEngine implements SmartLifecycle {
+
+  static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
+  private static final Logger log = LoggerFactory.getLogger(EmbeddedZeebeEngine.class);
+
+  private final int port;
+  private volatile ZeebeTestEngine engine;
+
+  public EmbeddedZeebeEngine(int port) {
+    this.port = port;
+  }
+
+  @Override
+  public void start() {
+    ensurePortFree();
+    engine = EngineFactory.create(port);
+    engine.start();
+    log.warn(
+        "Embedded Zeebe engine started on gRPC port {}. Its state is IN MEMORY ONLY:"
+            + " process instances and tasks are gone when the service stops.",
+        port);
+  }
+
+  private void ensurePortFree() {
+    try (var socket = new ServerSocket()) {
+      socket.setReuseAddress(true);
+      socket.bind(new InetSocketAddress(port));
+    } catch (IOException e) {
+      throw new EnginePortInUseException(port, e);
+    }
+  }
+
+  @Override
+  public void stop() {
+    if (engine != null) {
+      engine.stop();
+      engine = null;
+      log.info("Embedded Zeebe engine stopped");
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return engine != null;
+  }
+
+  @Override
+  public int getPhase() {
+    return PHASE;
+  }
+
+  /** The running engine, for tests that read its record stream or move its clock. */
+  public ZeebeTestEngine engine() {
+    if (engine == null) {
+      throw new IllegalStateException("The embedded engine is not running");
+    }
+    return engine;
+  }
+
+  public int port() {
+    return port;
+  }
+}

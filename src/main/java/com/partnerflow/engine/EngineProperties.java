@@ -1,0 +1,20 @@
+package com.partnerflow.engine;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the engine wiring.
+ *
+ * @param port gRPC port of the in-process engine (embedded mode only)
+ * @param deploymentResources resource patterns deployed to the engine at startup
+ */
+@ConfigurationProperties("partnerflow.engine")
+public record EngineProperties(
+    @DefaultValue("26500") int port,
+    @DefaultValue({
+          "classpath*:bpmn/**/*.bpmn",
+          "classpath*:bpmn/**/*.dmn",
+          "classpath*:forms/**/*.form"
+        })
+        java.util.List<String> deploymentResources) {}

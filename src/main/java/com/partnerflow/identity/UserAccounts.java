@@ -1,0 +1,47 @@
+package com.partnerflow.identity;
+
+import java.util.Set;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creates sign-in accounts; passwords are stored only as hashes. */
+@Service
+public class UserAccounts {
+
+  private final Users users;
+  private final PasswordEncoder passwordEncoder;
+
+  UserAccounts(Users users, PasswordEncoder passwordEncoder) {
+    this.users = users;
+    this.passwordEncoder = passwordEncoder;
+  }
+
+  /** Creates the account unless the username exists; answers whether it created one. */
+  @Transactional
+  public boolean createIfAbsent(
+      String username,
+      String rawPassword,
+      String displayName,
+      String email,
+      String partnerId,
+      Set<String> groups) {
+    if (users.existsByUsername(username)) {
+      return false;
+    }
+    users.save(
+        new AppUser(
+            username, passwordEncoder.encode(rawPassword), displayName, email, partnerId, groups));
+    return true;
+  }
+
+  /** Whether the user exists, is enabled and has this password. */
+  @Transactional(readOnly = true)
+  public boolean hasPassword(String username, String rawPassword) {
+    return users
+        .findByUsername(username)
+        .filter(AppUser::isEnabled)
+        .map(u -> passwordEncoder.matches(rawPassword, u.getPasswordHash()))
+        .orElse(false);
+  }
+}

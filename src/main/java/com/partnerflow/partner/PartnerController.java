@@ -1,0 +1,47 @@
+package com.partnerflow.partner;
+
+import com.partnerflow.common.NotFoundException;
+import com.partnerflow.identity.PartnerflowUser;
+import java.util.List;
+import org.springframework.data.domain.Sort;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The partner directory: internal users see every partner, a partner user only their own. */
+@RestController
+class PartnerController {
+
+  private final Partners partners;
+
+  PartnerController(Partners partners) {
+    this.partners = partners;
+  }
+
+  record PartnerView(String id, String name, String status, String tier, String region) {
+    static PartnerView of(Partner p) {
+      return new PartnerView(
+          p.getId(), p.getName(), p.getStatus().name(), p.getTier().name(), p.getRegion().name());
+    }
+  }
+
+  @GetMapping("/api/partners")
+  List<PartnerView> list(@AuthenticationPrincipal PartnerflowUser user) {
+    if (user.isPartnerUser()) {
+      return partners.findById(user.partnerId()).map(PartnerView::of).stream().toList();
+    }
+    return partners.findAll(Sort.by("name")).stream().map(PartnerView::of).toList();
+  }
+
+  @GetMapping("/api/partners/{id}")
+  PartnerView get(@PathVariable String id, @AuthenticationPrincipal PartnerflowUser user) {
+    if (user.isPartnerUser() && !user.partnerId().equals(id)) {
+      throw new NotFoundException("Partner " + id);
+    }
+    return partners
+        .findById(id)
+        .map(PartnerView::of)
+        .orElseThrow(() -> new NotFoundException("Partner " + id));
+  }
+}
