@@ -1,12 +1,15 @@
 package com.partnerflow.engine;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Profile;
 
-/** Runs the Zeebe engine in-process when the service is in its embedded default mode. */
+/**
+ * Runs the Zeebe engine in-process in the embedded default mode ({@code
+ * partnerflow.engine.embedded}, set by the embedded profile).
+ */
 @Configuration(proxyBeanMethods = false)
-@Profile("embedded")
+@ConditionalOnProperty(name = "partnerflow.engine.embedded", havingValue = "true")
 class EmbeddedEngineConfiguration {
 
   @Bean

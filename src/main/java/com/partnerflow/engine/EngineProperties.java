@@ -6,11 +6,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings of the engine wiring.
  *
+ * @param embedded whether to run the Zeebe engine in this JVM (the embedded profile sets it)
  * @param port gRPC port of the in-process engine (embedded mode only)
  * @param deploymentResources resource patterns deployed to the engine at startup
  */
 @ConfigurationProperties("partnerflow.engine")
 public record EngineProperties(
+    boolean embedded,
     @DefaultValue("26500") int port,
     @DefaultValue({
           "classpath*:bpmn/**/*.bpmn",

@@ -20,7 +20,7 @@ class ProcessResourceDeployerIT {
   void brokenBpmnIsRejectedWithTheFileNameAndTheEnginesReason() {
     var deployer =
         new ProcessResourceDeployer(
-            new EngineProperties(0, List.of("classpath*:broken/*.bpmn")),
+            new EngineProperties(true, 0, List.of("classpath*:broken/*.bpmn")),
             new DeployedDefinitions());
 
     assertThatThrownBy(() -> deployer.onStart(client))
@@ -44,7 +44,7 @@ class ProcessResourceDeployerIT {
     var definitions = new DeployedDefinitions();
     var deployer =
         new ProcessResourceDeployer(
-            new EngineProperties(0, List.of("classpath*:nothing-here/*.bpmn")), definitions);
+            new EngineProperties(true, 0, List.of("classpath*:nothing-here/*.bpmn")), definitions);
 
     deployer.onStart(client);
 
