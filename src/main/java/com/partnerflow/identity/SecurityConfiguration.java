@@ -11,6 +11,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -20,8 +21,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Two doors: {@code /api/**} takes HTTP Basic (and the UI's session, with a CSRF token) and answers
- * refusals as problem+json; everything else is the UI with form login and CSRF protection.
+ * Three doors: {@code /api/**} takes HTTP Basic (and the UI's session, with a CSRF token) and
+ * answers refusals as problem+json; {@code /actuator/**} serves monitoring; everything else is the
+ * UI with form login and CSRF protection.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -56,8 +58,25 @@ class SecurityConfiguration {
     return http.build();
   }
 
+  /** Monitoring: health and metrics are open; details and other endpoints need an admin. */
   @Bean
   @Order(2)
+  SecurityFilterChain actuator(HttpSecurity http) throws Exception {
+    http.securityMatcher("/actuator/**")
+        .authorizeHttpRequests(
+            a ->
+                a.requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus")
+                    .permitAll()
+                    .anyRequest()
+                    .hasAuthority("GROUP_" + PartnerflowUser.ADMINS))
+        .httpBasic(Customizer.withDefaults())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(c -> c.disable());
+    return http.build();
+  }
+
+  @Bean
+  @Order(3)
   SecurityFilterChain ui(HttpSecurity http) throws Exception {
     http.authorizeHttpRequests(
             a ->
@@ -68,15 +87,10 @@ class SecurityConfiguration {
                         "/vendor/**",
                         "/favicon.ico",
                         "/error",
-                        "/actuator/health/**",
-                        "/actuator/info",
-                        "/actuator/prometheus",
                         "/v3/api-docs/**",
                         "/swagger-ui/**",
                         "/swagger-ui.html")
                     .permitAll()
-                    .requestMatchers("/actuator/**")
-                    .hasAuthority("GROUP_" + PartnerflowUser.ADMINS)
                     .anyRequest()
                     .authenticated())
         .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())

@@ -1,0 +1,74 @@
+package com.partnerflow.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.partnerflow.identity.AppUser;
+import com.partnerflow.identity.Users;
+import com.partnerflow.partner.Partner;
+import com.partnerflow.partner.Partners;
+import com.partnerflow.partner.Region;
+import com.partnerflow.partner.Tier;
+import java.util.Set;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationState;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
+
+/**
+ * Repository and migration behaviour that must hold on every database the service supports; run on
+ * H2 (MySQL mode) by default and on a real MySQL-protocol server in the MySQL tier.
+ */
+abstract class RepositoryContract {
+
+  @Autowired Flyway flyway;
+  @Autowired Partners partners;
+  @Autowired Users users;
+
+  @Test
+  void everyMigrationApplies() {
+    assertThat(flyway.info().all())
+        .isNotEmpty()
+        .allSatisfy(m -> assertThat(m.getState()).isEqualTo(MigrationState.SUCCESS));
+  }
+
+  @Test
+  void partnerAndUserRoundTrip() {
+    Partner partner =
+        partners.saveAndFlush(new Partner("Initech", "initech.example", Tier.GOLD, Region.APAC));
+    users.saveAndFlush(
+        new AppUser(
+            "peter",
+            "{noop}x",
+            "Peter Gibbons",
+            "peter@initech.example",
+            partner.getId(),
+            Set.of("a", "b")));
+
+    AppUser loaded = users.findByUsername("peter").orElseThrow();
+    assertThat(loaded.getPartnerId()).isEqualTo(partner.getId());
+    assertThat(loaded.getGroups()).containsExactlyInAnyOrder("a", "b");
+    assertThat(partners.findByName("Initech").orElseThrow().getTier()).isEqualTo(Tier.GOLD);
+  }
+
+  @Test
+  void usernamesAreUnique() {
+    users.saveAndFlush(new AppUser("twin", "{noop}x", "Twin One", null, null, Set.of()));
+
+    assertThatThrownBy(
+            () ->
+                users.saveAndFlush(
+                    new AppUser("twin", "{noop}y", "Twin Two", null, null, Set.of())))
+        .isInstanceOf(DataIntegrityViolationException.class);
+  }
+
+  @Test
+  void userOfAnUnknownPartnerIsRefused() {
+    assertThatThrownBy(
+            () ->
+                users.saveAndFlush(
+                    new AppUser("ghost", "{noop}x", "Ghost", null, "no-such-partner", Set.of())))
+        .isInstanceOf(DataIntegrityViolationException.class);
+  }
+}
