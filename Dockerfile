@@ -1,0 +1,29 @@
+# Runtime image for Partnerflow in the cluster profile.
+#
+# The jar is built OUTSIDE Docker, on purpose: the build needs the JDK toolchain that
+# maven-toolchains-plugin selects and npm for the front-end assets, neither of which this image
+# carries. Build it first, then build the image:
+#
+#   ./mvnw -B package -DskipTests     # produces target/partnerflow-<version>.jar
+#   docker compose build partnerflow  # or: docker build -t partnerflow:local .
+#
+# Configuration comes from the environment (see docs/cluster.md); nothing secret is baked in.
+FROM eclipse-temurin:21.0.8_9-jre
+
+RUN groupadd --system partnerflow && useradd --system --gid partnerflow --home-dir /app partnerflow
+WORKDIR /app
+
+# Exactly one jar is expected in target/ (the spring-boot-maven-plugin repackaged one; the
+# .original file does not match the pattern).
+COPY target/partnerflow-*.jar /app/partnerflow.jar
+
+USER partnerflow
+EXPOSE 8080
+ENV SPRING_PROFILES_ACTIVE=cluster \
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
+
+# curl ships with the eclipse-temurin Ubuntu images.
+HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=5 \
+  CMD curl -fsS http://localhost:8080/actuator/health/readiness || exit 1
+
+ENTRYPOINT ["java", "-jar", "/app/partnerflow.jar"]
