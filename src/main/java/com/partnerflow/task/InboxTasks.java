@@ -1,0 +1,68 @@
+package com.partnerflow.task;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+/** The tasks of the inbox. */
+public interface InboxTasks extends JpaRepository<InboxTask, Long> {
+
+  /**
+   * Open tasks an internal user may see: a candidate group of theirs, or assigned to or candidate
+   * for them. Optional filters are null when not set.
+   */
+  @Query(
+      value =
+          """
+          select t from InboxTask t
+          where t.state = com.partnerflow.task.TaskState.OPEN
+            and (:all = true
+                 or t.assignee = :username
+                 or exists (select 1 from InboxTask c join c.candidateUsers u
+                            where c = t and u = :username)
+                 or exists (select 1 from InboxTask c join c.candidateGroups g
+                            where c = t and g in :groups))
+            and (:partnerId is null or t.partnerId = :partnerId)
+            and (:assignee is null or t.assignee = :assignee)
+            and (:candidateGroup is null or exists (select 1 from InboxTask c join c.candidateGroups g
+                            where c = t and g = :candidateGroup))
+            and (:processId is null or t.bpmnProcessId = :processId)
+            and (:dueBefore is null or t.dueDate < :dueBefore)
+          """)
+  Page<InboxTask> findVisible(
+      @Param("all") boolean all,
+      @Param("username") String username,
+      @Param("groups") Collection<String> groups,
+      @Param("partnerId") String partnerId,
+      @Param("assignee") String assignee,
+      @Param("candidateGroup") String candidateGroup,
+      @Param("processId") String processId,
+      @Param("dueBefore") Instant dueBefore,
+      Pageable page);
+
+  /** Tasks whose liveness was checked longest ago, oldest first. */
+  List<InboxTask> findByStateInAndCheckedAtBeforeOrderByCheckedAtAsc(
+      Collection<TaskState> states, Instant checkedBefore, Pageable page);
+
+  /**
+   * Lets exactly one completion win: moves an open task to COMPLETING for this user unless another
+   * user holds it. Answers 1 for the winner, 0 for everyone else.
+   */
+  @Modifying(clearAutomatically = true, flushAutomatically = true)
+  @Query(
+      """
+      update InboxTask t set t.state = com.partnerflow.task.TaskState.COMPLETING,
+             t.assignee = :username, t.version = t.version + 1
+      where t.id = :id and t.state = com.partnerflow.task.TaskState.OPEN
+        and (t.assignee is null or t.assignee = :username)
+      """)
+  int startCompletion(@Param("id") long id, @Param("username") String username);
+
+  List<InboxTask> findByProcessInstanceKeyOrderByCreatedAtAsc(long processInstanceKey);
+}

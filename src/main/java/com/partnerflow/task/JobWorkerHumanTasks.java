@@ -1,0 +1,119 @@
+package com.partnerflow.task;
+
+import com.partnerflow.engine.ElementNames;
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.ClientStatusException;
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.api.worker.JobClient;
+import io.camunda.client.api.worker.JobWorker;
+import io.camunda.client.lifecycle.CamundaClientLifecycleAware;
+import io.camunda.zeebe.protocol.Protocol;
+import io.grpc.Status;
+import java.time.Duration;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@link HumanTaskGateway} for job-worker user tasks: one worker for the job type {@code
+ * io.camunda.zeebe:userTask} keeps every activated job (it never completes it by itself) and
+ * projects it into the inbox; completion and liveness go through the job's key.
+ */
+@Component
+class JobWorkerHumanTasks implements HumanTaskGateway, CamundaClientLifecycleAware {
+
+  private static final Logger log = LoggerFactory.getLogger(JobWorkerHumanTasks.class);
+  private static final Duration PROJECTION_RETRY_BACKOFF = Duration.ofSeconds(10);
+
+  private final ObjectProvider<CamundaClient> client;
+  private final TaskInbox inbox;
+  private final ElementNames elementNames;
+  private final TaskProperties properties;
+  private volatile JobWorker worker;
+
+  JobWorkerHumanTasks(
+      ObjectProvider<CamundaClient> client,
+      TaskInbox inbox,
+      ElementNames elementNames,
+      TaskProperties properties) {
+    this.client = client;
+    this.inbox = inbox;
+    this.elementNames = elementNames;
+    this.properties = properties;
+  }
+
+  @Override
+  public void onStart(CamundaClient camunda) {
+    worker =
+        camunda
+            .newWorker()
+            .jobType(Protocol.USER_TASK_JOB_TYPE)
+            .handler(this::project)
+            .name("partnerflow-task-inbox")
+            .timeout(properties.jobTimeout())
+            .streamEnabled(true)
+            .open();
+    log.info("Task inbox subscribed to user task jobs (lease {})", properties.jobTimeout());
+  }
+
+  @Override
+  public void onStop(CamundaClient camunda) {
+    if (worker != null) {
+      worker.close();
+    }
+  }
+
+  /**
+   * A projection that fails (database down) fails the job with backoff, so after the last retry an
+   * incident shows it; the job is never lost.
+   */
+  private void project(JobClient jobClient, ActivatedJob job) {
+    try (var pi = MDC.putCloseable("processInstanceKey", Long.toString(job.getProcessInstanceKey()));
+        var jk = MDC.putCloseable("jobKey", Long.toString(job.getKey()))) {
+      inbox.project(UserTaskJobs.from(job, elementNames::nameOf));
+    } catch (RuntimeException e) {
+      log.error("Cannot put task {} into the inbox; failing the job", job.getKey(), e);
+      jobClient
+          .newFailCommand(job.getKey())
+          .retries(Math.max(job.getRetries() - 1, 0))
+          .retryBackoff(PROJECTION_RETRY_BACKOFF)
+          .errorMessage("Task inbox projection failed: " + e.getMessage())
+          .send()
+          .join();
+    }
+  }
+
+  @Override
+  public void complete(long taskId, Map<String, Object> variables) {
+    try {
+      client.getObject().newCompleteCommand(taskId).variables(variables).send().join();
+    } catch (ClientStatusException e) {
+      throw isNotFound(e) ? new TaskVanishedException(taskId) : e;
+    }
+  }
+
+  @Override
+  public boolean stillExists(long taskId) {
+    try {
+      client
+          .getObject()
+          .newUpdateTimeoutCommand(taskId)
+          .timeout(properties.jobTimeout())
+          .send()
+          .join();
+      return true;
+    } catch (ClientStatusException e) {
+      if (isNotFound(e)) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  private static boolean isNotFound(ClientStatusException e) {
+    return e.getStatusCode() == Status.Code.NOT_FOUND;
+  }
+}

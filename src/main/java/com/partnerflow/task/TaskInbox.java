@@ -1,0 +1,190 @@
+package com.partnerflow.task;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.partnerflow.common.ConflictException;
+import com.partnerflow.common.InvalidRequestException;
+import com.partnerflow.common.NotFoundException;
+import com.partnerflow.identity.PartnerflowUser;
+import com.partnerflow.task.TaskEvent.Action;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The inbox's state changes: projecting activated user task jobs, claiming, unclaiming and
+ * assigning. Every change leaves a {@link TaskEvent}.
+ */
+@Service
+public class TaskInbox {
+
+  private static final Logger log = LoggerFactory.getLogger(TaskInbox.class);
+
+  private final InboxTasks tasks;
+  private final TaskEvents events;
+  private final ObjectMapper json;
+  private final TaskProperties properties;
+  private final Clock clock;
+
+  TaskInbox(
+      InboxTasks tasks,
+      TaskEvents events,
+      ObjectMapper json,
+      TaskProperties properties,
+      Clock clock) {
+    this.tasks = tasks;
+    this.events = events;
+    this.json = json;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  /**
+   * Puts an activated user task job into the inbox. Activating the same job again (after a
+   * timeout or restart) updates its row; a task already worked on stays as it is.
+   */
+  @Transactional
+  public InboxTask project(UserTaskJob job) {
+    Instant now = clock.instant();
+    String context = write(contextOf(job));
+    String variables = write(job.variables());
+    if (variables.length() > properties.maxVariablesChars()) {
+      throw new IllegalStateException(
+          "Variables of task "
+              + job.jobKey()
+              + " exceed partnerflow.task.max-variables-chars ("
+              + variables.length()
+              + " characters)");
+    }
+    return tasks
+        .findById(job.jobKey())
+        .map(
+            existing -> {
+              if (existing.getState() == TaskState.OPEN) {
+                existing.refresh(job, context, variables, now);
+              }
+              return existing;
+            })
+        .orElseGet(
+            () -> {
+              InboxTask task = tasks.save(new InboxTask(job, context, variables, now));
+              events.save(new TaskEvent(task, Action.CREATED, null, task.getName(), now));
+              log.info("Task {} '{}' is in the inbox", task.getId(), task.getName());
+              return task;
+            });
+  }
+
+  private static Map<String, Object> contextOf(UserTaskJob job) {
+    Map<String, Object> context = new LinkedHashMap<>();
+    UserTaskJob.CONTEXT_KEYS.forEach(
+        key -> {
+          Object value = job.variables().get(key);
+          if (value != null) {
+            context.put(key, value);
+          }
+        });
+    if (job.partnerId() != null) {
+      context.put("partnerId", job.partnerId());
+    }
+    return context;
+  }
+
+  private String write(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot store task data as JSON", e);
+    }
+  }
+
+  /** The open or closed task if the user may see it; otherwise not found. */
+  @Transactional(readOnly = true)
+  public InboxTask visibleTask(long id, PartnerflowUser user) {
+    return tasks
+        .findById(id)
+        .filter(task -> TaskVisibility.canSee(user, task))
+        .orElseThrow(() -> new NotFoundException("Task " + id));
+  }
+
+  @Transactional
+  public InboxTask claim(long id, PartnerflowUser user) {
+    InboxTask task = openTask(id, user);
+    if (user.username().equals(task.getAssignee())) {
+      return task;
+    }
+    if (task.getAssignee() != null) {
+      throw new ConflictException("Task " + id + " is already claimed by someone else");
+    }
+    if (!TaskVisibility.isCandidate(user, task)) {
+      throw new ConflictException("Only a candidate of task " + id + " can claim it");
+    }
+    task.assignTo(user.username());
+    events.save(new TaskEvent(task, Action.CLAIMED, user.username(), null, clock.instant()));
+    return task;
+  }
+
+  @Transactional
+  public InboxTask unclaim(long id, PartnerflowUser user) {
+    InboxTask task = openTask(id, user);
+    if (task.getAssignee() == null) {
+      return task;
+    }
+    if (!user.username().equals(task.getAssignee()) && !user.isAdmin()) {
+      throw new ConflictException("Task " + id + " is claimed by someone else");
+    }
+    task.assignTo(null);
+    events.save(new TaskEvent(task, Action.UNCLAIMED, user.username(), null, clock.instant()));
+    return task;
+  }
+
+  /** Admins hand a task to a named user (or to nobody with null). */
+  @Transactional
+  public InboxTask assign(long id, String assignee, PartnerflowUser admin) {
+    if (!admin.isAdmin()) {
+      throw new NotFoundException("Task " + id);
+    }
+    if (assignee != null && (assignee.isBlank() || assignee.length() > 100)) {
+      throw InvalidRequestException.of("assignee", "must be a username of 1 to 100 characters");
+    }
+    InboxTask task = openTask(id, admin);
+    task.assignTo(assignee);
+    events.save(
+        new TaskEvent(task, Action.ASSIGNED, admin.username(), "to " + assignee, clock.instant()));
+    return task;
+  }
+
+  private InboxTask openTask(long id, PartnerflowUser user) {
+    InboxTask task = visibleTask(id, user);
+    requireOpen(task);
+    return task;
+  }
+
+  static void requireOpen(InboxTask task) {
+    switch (task.getState()) {
+      case OPEN -> {}
+      case VANISHED -> throw new TaskVanishedException(task.getId());
+      case COMPLETED, COMPLETING ->
+          throw new ConflictException("Task " + task.getId() + " is already completed");
+    }
+  }
+
+  /** Records that the engine no longer has the task; it leaves the inbox. */
+  @Transactional
+  public void markVanished(long id) {
+    tasks
+        .findById(id)
+        .filter(t -> t.getState() == TaskState.OPEN || t.getState() == TaskState.COMPLETING)
+        .ifPresent(
+            task -> {
+              Instant now = clock.instant();
+              task.close(TaskState.VANISHED, null, now);
+              events.save(new TaskEvent(task, Action.VANISHED, null, null, now));
+              log.info("Task {} left the inbox: the engine no longer has it", id);
+            });
+  }
+}

@@ -1,0 +1,22 @@
+package com.partnerflow.task;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the task inbox.
+ *
+ * @param jobTimeout lease on a user task job; renewed by every liveness check, re-activation after
+ *     it expires is an idempotent update
+ * @param livenessInterval how often open tasks are checked against the engine, so interrupted or
+ *     cancelled tasks leave the inbox
+ * @param livenessBatch how many tasks one check covers at most
+ * @param maxVariablesChars the largest variables document kept for a task's form data
+ */
+@ConfigurationProperties("partnerflow.task")
+public record TaskProperties(
+    @DefaultValue("PT1H") Duration jobTimeout,
+    @DefaultValue("PT20S") Duration livenessInterval,
+    @DefaultValue("500") int livenessBatch,
+    @DefaultValue("1000000") int maxVariablesChars) {}

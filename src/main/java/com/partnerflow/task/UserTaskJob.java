@@ -1,0 +1,38 @@
+package com.partnerflow.task;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A user task as the engine hands it out: a job of type {@code io.camunda.zeebe:userTask} with the
+ * task's attributes in custom headers, translated into plain values.
+ *
+ * @param partnerId the partner organisation the task belongs to, from the {@code partner:<id>}
+ *     candidate group or the {@code partnerId} variable; null for internal tasks
+ */
+public record UserTaskJob(
+    long jobKey,
+    long processInstanceKey,
+    long elementInstanceKey,
+    String bpmnProcessId,
+    int processVersion,
+    String elementId,
+    String name,
+    String formKey,
+    String assignee,
+    List<String> candidateGroups,
+    List<String> candidateUsers,
+    Instant dueDate,
+    Instant followUpDate,
+    int priority,
+    String partnerId,
+    Map<String, Object> variables) {
+
+  /** Candidate group naming convention for tasks a partner organisation works on. */
+  public static final String PARTNER_GROUP_PREFIX = "partner:";
+
+  /** Variables that identify the business case; shown as the task's {@code context}. */
+  public static final List<String> CONTEXT_KEYS =
+      List.of("partnerId", "mdfRequestId", "applicationId", "claimId", "disputeId");
+}
