@@ -199,18 +199,21 @@ final class FieldChecks {
     return problems.found() ? REFUSED : chosen;
   }
 
-  /** The option equal to the value (numbers by value, so 1 matches 1.0), or {@code null}. */
+  /**
+   * The option equal to the value (numbers by value, so 1 matches 1.0), or {@code null}. Numeric
+   * options come back normalised like number fields.
+   */
   private static Object matchingOption(Object value, List<Object> options) {
     if (value == null || value instanceof Map || value instanceof List) {
       return null;
     }
+    BigDecimal number = asDecimal(value, false);
     for (Object option : options) {
-      if (option.equals(value)) {
-        return option;
+      BigDecimal optionNumber = asDecimal(option, false);
+      if (number != null && optionNumber != null && number.compareTo(optionNumber) == 0) {
+        return normalised(optionNumber);
       }
-      BigDecimal a = asDecimal(option, false);
-      BigDecimal b = asDecimal(value, false);
-      if (a != null && b != null && a.compareTo(b) == 0) {
+      if (optionNumber == null && option.equals(value)) {
         return option;
       }
     }

@@ -67,6 +67,9 @@ final class Paths {
   }
 
   static String join(String prefix, String key) {
-    return prefix.isEmpty() ? key : prefix + "." + key;
+    if (prefix.isEmpty() || key.isEmpty()) {
+      return prefix + key;
+    }
+    return prefix + "." + key;
   }
 }
