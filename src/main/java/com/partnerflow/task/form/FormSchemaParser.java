@@ -272,7 +272,8 @@ final class FormSchemaParser {
     if (name.isEmpty()) {
       name = component.path("id").asText("");
     }
-    return "the " + (type.isEmpty() ? "untyped" : type) + " component '" + name + "'";
+    String kind = (type.isEmpty() ? "untyped" : type) + " component";
+    return name.isEmpty() ? "a " + kind : "the " + kind + " '" + name + "'";
   }
 
   private static String sentence(String text) {
