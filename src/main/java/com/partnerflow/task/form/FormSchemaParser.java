@@ -81,7 +81,7 @@ final class FormSchemaParser {
           && (component.has("key") || component.has("path") || component.has("components"))) {
         // Failing here beats silently dropping, or blindly accepting, values of a new field type.
         throw new InvalidFormSchemaException(
-            "The component type '" + typeName + "' of " + where + " is not supported");
+            sentence(where) + " is of a type the server cannot check");
       }
     }
     return fields;

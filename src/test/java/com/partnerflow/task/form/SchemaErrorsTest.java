@@ -56,7 +56,7 @@ class SchemaErrorsTest {
           {"type":"textfield","key":"a","validate":{"validationType":"iban"}} | The validationType 'iban' of the textfield component 'a' is not supported
           {"type":"number","key":"a","validate":{"min":"=limit"}}            | The min of the number component 'a' must be a number, not "=limit"
           {"type":"textfield","key":"a","conditional":{"hide":"=a >"}}       | The hide condition of the textfield component 'a' has an invalid FEEL expression: =a >
-          {"type":"filepicker","key":"files"}                                | The component type 'filepicker' of the filepicker component 'files' is not supported
+          {"type":"filepicker","key":"files"}                                | The filepicker component 'files' is of a type the server cannot check
           {"type":"datetime","key":"d","subtype":"week"}                     | Unknown datetime subtype 'week'
           """)
   void aComponentTheServerCannotCheckIsRefused(String component, String message) {
