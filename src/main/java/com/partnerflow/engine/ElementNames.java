@@ -14,8 +14,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * The names process owners gave to BPMN elements, read from the deployed files of {@code bpmn/},
- * so people see "Review MDF request" rather than {@code ReviewMdfRequestTask}.
+ * The names process owners gave to BPMN elements, read from the deployed files of {@code bpmn/}, so
+ * people see "Review MDF request" rather than {@code ReviewMdfRequestTask}.
  */
 @Component
 public class ElementNames {
@@ -34,16 +34,14 @@ public class ElementNames {
   }
 
   private Map<String, String> read(String bpmnProcessId) {
-    return deployed
-        .process(bpmnProcessId)
-        .map(d -> parse(d.resourceName()))
-        .orElseGet(Map::of);
+    return deployed.process(bpmnProcessId).map(d -> parse(d.resourceName())).orElseGet(Map::of);
   }
 
   private static Map<String, String> parse(String resourceName) {
     try {
       Resource[] found =
-          new PathMatchingResourcePatternResolver().getResources("classpath*:bpmn/**/" + resourceName);
+          new PathMatchingResourcePatternResolver()
+              .getResources("classpath*:bpmn/**/" + resourceName);
       if (found.length == 0) {
         return Map.of();
       }

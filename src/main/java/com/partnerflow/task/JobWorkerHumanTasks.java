@@ -71,7 +71,8 @@ class JobWorkerHumanTasks implements HumanTaskGateway, CamundaClientLifecycleAwa
    * incident shows it; the job is never lost.
    */
   private void project(JobClient jobClient, ActivatedJob job) {
-    try (var pi = MDC.putCloseable("processInstanceKey", Long.toString(job.getProcessInstanceKey()));
+    try (var pi =
+            MDC.putCloseable("processInstanceKey", Long.toString(job.getProcessInstanceKey()));
         var jk = MDC.putCloseable("jobKey", Long.toString(job.getKey()))) {
       inbox.project(UserTaskJobs.from(job, elementNames::nameOf));
     } catch (RuntimeException e) {
@@ -108,6 +109,10 @@ class JobWorkerHumanTasks implements HumanTaskGateway, CamundaClientLifecycleAwa
     } catch (ClientStatusException e) {
       if (isNotFound(e)) {
         return false;
+      }
+      if (e.getStatusCode() == Status.Code.FAILED_PRECONDITION) {
+        // The job exists but its lease ran out: the engine hands it to our worker again.
+        return true;
       }
       throw e;
     }

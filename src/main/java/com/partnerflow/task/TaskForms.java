@@ -112,7 +112,8 @@ public class TaskForms {
     try {
       return json.readValue(task.getVariablesJson(), new TypeReference<Map<String, Object>>() {});
     } catch (IOException e) {
-      throw new IllegalStateException("Stored variables of task " + task.getId() + " unreadable", e);
+      throw new IllegalStateException(
+          "Stored variables of task " + task.getId() + " unreadable", e);
     }
   }
 

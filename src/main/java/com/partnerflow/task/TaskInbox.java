@@ -45,8 +45,8 @@ public class TaskInbox {
   }
 
   /**
-   * Puts an activated user task job into the inbox. Activating the same job again (after a
-   * timeout or restart) updates its row; a task already worked on stays as it is.
+   * Puts an activated user task job into the inbox. Activating the same job again (after a timeout
+   * or restart) updates its row; a task already worked on stays as it is.
    */
   @Transactional
   public InboxTask project(UserTaskJob job) {

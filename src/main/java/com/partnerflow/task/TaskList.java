@@ -86,8 +86,7 @@ public class TaskList {
   private static Sort sort(String sort) {
     String by = sort == null ? "dueDate" : sort;
     return switch (by) {
-      case "dueDate" ->
-          Sort.by(Sort.Order.asc("dueDate").nullsLast(), Sort.Order.asc("createdAt"));
+      case "dueDate" -> Sort.by(Sort.Order.asc("dueDate").nullsLast(), Sort.Order.asc("createdAt"));
       case "createdAt" -> Sort.by(Sort.Order.desc("createdAt"));
       case "priority" -> Sort.by(Sort.Order.desc("priority"), Sort.Order.asc("createdAt"));
       default ->
@@ -99,7 +98,8 @@ public class TaskList {
   public TaskView task(long id, PartnerflowUser user) {
     InboxTask task = inbox.visibleTask(id, user);
     List<TaskView.HistoryEntry> history =
-        events.findByProcessInstanceKeyOrderByOccurredAtAscIdAsc(task.getProcessInstanceKey())
+        events
+            .findByProcessInstanceKeyOrderByOccurredAtAscIdAsc(task.getProcessInstanceKey())
             .stream()
             .map(
                 e ->

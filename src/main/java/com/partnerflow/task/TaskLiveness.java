@@ -57,7 +57,14 @@ class TaskLiveness {
             List.of(TaskState.OPEN), before, PageRequest.of(0, properties.livenessBatch()));
     int vanished = 0;
     for (InboxTask task : due) {
-      if (engine.stillExists(task.getId())) {
+      boolean exists;
+      try {
+        exists = engine.stillExists(task.getId());
+      } catch (RuntimeException e) {
+        log.warn("Cannot check task {} against the engine; next round retries", task.getId(), e);
+        continue;
+      }
+      if (exists) {
         Instant now = clock.instant();
         transaction.executeWithoutResult(
             s -> tasks.findById(task.getId()).ifPresent(t -> t.markChecked(now)));

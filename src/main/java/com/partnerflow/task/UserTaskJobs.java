@@ -6,7 +6,7 @@ import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.zeebe.protocol.Protocol;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -67,7 +67,10 @@ final class UserTaskJobs {
   }
 
   private static Instant instant(String header) {
-    return header == null || header.isBlank() ? null : OffsetDateTime.parse(header).toInstant();
+    // FEEL date-times come with an offset or a zone id, e.g. 2026-11-24T05:37:25Z[Etc/UTC].
+    return header == null || header.isBlank()
+        ? null
+        : DateTimeFormatter.ISO_DATE_TIME.parse(header.trim(), Instant::from);
   }
 
   private static int priority(String header) {
