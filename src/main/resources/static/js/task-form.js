@@ -1,0 +1,259 @@
+/*
+ * Partnerflow task form: renders a user task's Camunda Form with form-js and completes the task.
+ *
+ * Markup:  <div id="task-form" data-task-id="…"></div>
+ * Needs:   /vendor/form-js/form-viewer.umd.js loaded before this script (global FormViewer),
+ *          the layout's <meta name="_csrf"> / <meta name="_csrf_header"> for the session POST.
+ * API:     GET  /api/tasks/{id}          → {id, name, …, form: <schema>, data: {…prefill}}
+ *          POST /api/tasks/{id}/complete → 204 | 400 {errors:[{field,message}]} | 404/409 {detail}
+ *
+ * Defines no globals. All server text goes into the page with textContent, never as HTML.
+ */
+(function () {
+  'use strict';
+
+  var TASK_LIST_URL = '/tasks';
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text != null) node.textContent = text;
+    return node;
+  }
+
+  function meta(name) {
+    var tag = document.querySelector('meta[name="' + name + '"]');
+    return tag ? tag.getAttribute('content') : null;
+  }
+
+  function csrfHeaders(headers) {
+    var token = meta('_csrf');
+    var header = meta('_csrf_header');
+    if (token && header) headers[header] = token;
+    return headers;
+  }
+
+  function readProblem(response) {
+    return response
+      .json()
+      .catch(function () {
+        return {};
+      })
+      .then(function (body) {
+        return body && typeof body === 'object' ? body : {};
+      });
+  }
+
+  function TaskForm(root) {
+    this.root = root;
+    this.taskId = root.getAttribute('data-task-id');
+    this.returnUrl = root.getAttribute('data-return-url') || TASK_LIST_URL;
+    this.form = null;
+    this.busy = false;
+
+    root.replaceChildren();
+    this.notice = el('div', 'notice error pf-task-notice');
+    this.notice.setAttribute('role', 'alert');
+    this.notice.hidden = true;
+    this.summary = el('div', 'pf-error-summary');
+    this.summary.setAttribute('role', 'alert');
+    this.summary.setAttribute('tabindex', '-1');
+    this.summary.hidden = true;
+    this.status = el('p', 'hint pf-task-status', 'Loading the form…');
+    this.container = el('div', 'pf-form-container');
+    this.actions = el('div', 'pf-task-actions');
+    this.button = el('button', null, 'Complete task');
+    this.button.type = 'button';
+    this.button.disabled = true;
+    this.actions.appendChild(this.button);
+    root.append(this.notice, this.summary, this.status, this.container, this.actions);
+
+    var self = this;
+    this.button.addEventListener('click', function () {
+      if (self.form && !self.busy) self.form.submit();
+    });
+  }
+
+  TaskForm.prototype.url = function (suffix) {
+    return '/api/tasks/' + encodeURIComponent(this.taskId) + (suffix || '');
+  };
+
+  TaskForm.prototype.load = function () {
+    var self = this;
+    if (!this.taskId) {
+      this.showNotice('This page does not name a task.');
+      return Promise.resolve();
+    }
+    if (!window.FormViewer || typeof window.FormViewer.Form !== 'function') {
+      this.showNotice('The form viewer could not be loaded. Reload the page to try again.');
+      return Promise.resolve();
+    }
+    return fetch(this.url(), {
+      headers: { Accept: 'application/json' },
+      credentials: 'same-origin',
+    })
+      .then(function (response) {
+        if (response.ok) return response.json();
+        return readProblem(response).then(function (problem) {
+          throw new Error(problem.detail || 'The task could not be loaded (HTTP ' + response.status + ').');
+        });
+      })
+      .then(function (task) {
+        var schema = typeof task.form === 'string' ? JSON.parse(task.form) : task.form;
+        if (!schema) throw new Error('This task has no form.');
+        self.form = new window.FormViewer.Form({ container: self.container });
+        self.form.on('submit', function (event) {
+          self.onSubmit(event);
+        });
+        self.form.on('changed', function () {
+          self.clearServerErrors();
+        });
+        return self.form.importSchema(schema, task.data || {});
+      })
+      .then(function () {
+        self.status.hidden = true;
+        self.button.disabled = false;
+      })
+      .catch(function (error) {
+        self.status.hidden = true;
+        self.showNotice(error && error.message ? error.message : 'The task could not be loaded.');
+      });
+  };
+
+  TaskForm.prototype.onSubmit = function (event) {
+    this.clearServerErrors();
+    // form-js shows its own validation messages next to the fields.
+    if (this.busy || (event.errors && Object.keys(event.errors).length > 0)) return;
+    this.complete(event.data || {});
+  };
+
+  TaskForm.prototype.complete = function (data) {
+    var self = this;
+    this.setBusy(true);
+    return fetch(this.url('/complete'), {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: csrfHeaders({ 'Content-Type': 'application/json', Accept: 'application/problem+json, application/json' }),
+      body: JSON.stringify(data),
+    })
+      .then(function (response) {
+        if (response.status === 204 || response.ok) {
+          window.location.assign(self.returnUrl);
+          return;
+        }
+        return readProblem(response).then(function (problem) {
+          self.setBusy(false);
+          if (response.status === 400) {
+            self.showFieldErrors(problem);
+          } else if (response.status === 404 || response.status === 409) {
+            self.showNotice(problem.detail || 'This task can no longer be completed.');
+            self.button.disabled = true;
+          } else {
+            self.showNotice(
+              problem.detail || 'The task could not be completed (HTTP ' + response.status + ').',
+            );
+          }
+        });
+      })
+      .catch(function () {
+        self.setBusy(false);
+        self.showNotice('The server could not be reached. Your input is still here; try again.');
+      });
+  };
+
+  TaskForm.prototype.setBusy = function (busy) {
+    this.busy = busy;
+    this.button.disabled = busy;
+    this.button.textContent = busy ? 'Completing…' : 'Complete task';
+  };
+
+  /** A notice with a link back to the task list (404, 409, load failures, unexpected answers). */
+  TaskForm.prototype.showNotice = function (message) {
+    this.notice.replaceChildren(el('span', null, message + ' '));
+    var back = el('a', null, 'Back to the task list');
+    back.href = this.returnUrl;
+    this.notice.appendChild(back);
+    this.notice.hidden = false;
+    this.notice.scrollIntoView({ block: 'nearest' });
+  };
+
+  TaskForm.prototype.showFieldErrors = function (problem) {
+    var errors = Array.isArray(problem.errors) ? problem.errors : [];
+    var unplaced = [];
+    for (var i = 0; i < errors.length; i++) {
+      var error = errors[i] || {};
+      var message = error.message || 'Invalid value';
+      var field = error.field ? this.fieldElement(error.field) : null;
+      if (field) {
+        var note = el('div', 'pf-field-error', message);
+        note.setAttribute('data-pf-server-error', '');
+        field.classList.add('pf-invalid');
+        field.appendChild(note);
+      } else {
+        unplaced.push(error.field ? error.field + ': ' + message : message);
+      }
+    }
+    if (errors.length === 0) unplaced.push(problem.detail || 'Please check your input.');
+    if (unplaced.length > 0) {
+      this.summary.replaceChildren(el('p', 'pf-error-summary-title', 'Please correct the following:'));
+      var list = el('ul');
+      unplaced.forEach(function (text) {
+        list.appendChild(el('li', null, text));
+      });
+      this.summary.appendChild(list);
+      this.summary.hidden = false;
+      this.summary.focus();
+    } else {
+      var first = this.container.querySelector('[data-pf-server-error]');
+      if (first) first.scrollIntoView({ block: 'center' });
+    }
+  };
+
+  /** The form-js field wrapper for a variable name such as "budget" or "address.city". */
+  TaskForm.prototype.fieldElement = function (name) {
+    var form = this.form;
+    if (!form) return null;
+    var instances = [];
+    try {
+      instances = form.get('formFieldInstanceRegistry').getAllKeyed();
+    } catch (ignored) {
+      return null;
+    }
+    for (var i = 0; i < instances.length; i++) {
+      var instance = instances[i];
+      var path = Array.isArray(instance.valuePath) ? instance.valuePath.join('.') : '';
+      if (path !== name) continue;
+      // form-js input ids: fjs-form-<formId>-<fieldId>[_<index>…]
+      var id = 'fjs-form-' + form._id + '-' + instance.id;
+      Object.values(instance.indexes || {}).forEach(function (index) {
+        id += '_' + index;
+      });
+      var input = document.getElementById(id);
+      var wrapper = input && input.closest('.fjs-form-field');
+      if (wrapper) return wrapper;
+    }
+    return null;
+  };
+
+  TaskForm.prototype.clearServerErrors = function () {
+    this.container.querySelectorAll('[data-pf-server-error]').forEach(function (node) {
+      node.remove();
+    });
+    this.container.querySelectorAll('.pf-invalid').forEach(function (node) {
+      node.classList.remove('pf-invalid');
+    });
+    this.summary.hidden = true;
+    this.summary.replaceChildren();
+  };
+
+  function start() {
+    var root = document.getElementById('task-form');
+    if (root) new TaskForm(root).load();
+  }
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', start);
+  } else {
+    start();
+  }
+})();

@@ -1,0 +1,187 @@
+package com.partnerflow;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * A browser test: tagged {@code browser} (run with {@code ./mvnw -Pbrowser test}) and given a
+ * headless Chromium {@link WebDriver} as a test method parameter, one fresh browser per test.
+ *
+ * <p>Uses Debian's {@code /usr/bin/chromium} and {@code /usr/bin/chromedriver} (override with the
+ * system properties {@code browser.chromium} and {@code browser.chromedriver}); Selenium Manager
+ * never runs, so nothing is downloaded. Without the binaries the tests are skipped, except on CI
+ * ({@code CI=true}) where they fail.
+ *
+ * <pre>
+ * &#64;BrowserTest
+ * &#64;PartnerflowIntegrationTest
+ * class SomethingBrowserTest {
+ *   &#64;Test
+ *   void works(WebDriver browser) { ... BrowserTest.Chromium.screenshot(browser, "name"); }
+ * }
+ * </pre>
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Tag("browser")
+@ExtendWith(BrowserTest.Chromium.class)
+public @interface BrowserTest {
+
+  /** Checks for the binaries, starts Chromium per test and quits it afterwards. */
+  final class Chromium implements ExecutionCondition, BeforeAllCallback, ParameterResolver {
+
+    static final Path CHROMIUM =
+        Path.of(System.getProperty("browser.chromium", "/usr/bin/chromium"));
+    static final Path CHROMEDRIVER =
+        Path.of(System.getProperty("browser.chromedriver", "/usr/bin/chromedriver"));
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private static final ExtensionContext.Namespace NAMESPACE =
+        ExtensionContext.Namespace.create(Chromium.class);
+
+    /** Outside CI, missing binaries skip the tests (reported as skipped, with the reason). */
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+      String missing = missingBinaries();
+      if (missing == null || onCi()) {
+        return ConditionEvaluationResult.enabled("Chromium and chromedriver are installed");
+      }
+      return ConditionEvaluationResult.disabled(missing + "; skipping outside CI");
+    }
+
+    /** On CI ({@code CI=true}) missing binaries fail the tests instead. */
+    @Override
+    public void beforeAll(ExtensionContext context) {
+      String missing = missingBinaries();
+      if (missing != null) {
+        Assertions.fail(missing);
+      }
+    }
+
+    private static boolean onCi() {
+      return "true".equalsIgnoreCase(System.getenv("CI"));
+    }
+
+    private static String missingBinaries() {
+      List<String> missing = new ArrayList<>();
+      if (!Files.isExecutable(CHROMIUM)) {
+        missing.add(CHROMIUM.toString());
+      }
+      if (!Files.isExecutable(CHROMEDRIVER)) {
+        missing.add(CHROMEDRIVER.toString());
+      }
+      if (missing.isEmpty()) {
+        return null;
+      }
+      return "Browser tests need Chromium and its driver, but "
+          + String.join(" and ", missing)
+          + " could not be found: install the packages chromium and chromium-driver"
+          + " (apt-get install -y chromium chromium-driver)";
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+      return parameter.getParameter().getType() == WebDriver.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+      return context
+          .getStore(NAMESPACE)
+          .getOrComputeIfAbsent("browser", key -> start(), Session.class)
+          .driver();
+    }
+
+    /** Saves a PNG of the current page as target/screenshots/{name}.png and returns its path. */
+    public static Path screenshot(WebDriver browser, String name) {
+      try {
+        Files.createDirectories(SCREENSHOTS);
+        File png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Path target = SCREENSHOTS.resolve(name + ".png");
+        Files.copy(png.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+        Files.deleteIfExists(png.toPath());
+        return target.toAbsolutePath();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    private static Session start() {
+      // Selenium Manager is skipped because the driver path is given explicitly; SE_* system
+      // properties are what Selenium would hand it, so also ask it to stay offline and silent.
+      System.setProperty("SE_AVOID_STATS", "true");
+      System.setProperty("SE_OFFLINE", "true");
+      System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
+      Path profile;
+      try {
+        profile = Files.createTempDirectory("partnerflow-chromium-");
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      ChromeOptions options = new ChromeOptions();
+      options.setBinary(CHROMIUM.toFile());
+      options.addArguments(
+          "--headless=new",
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-dev-shm-usage",
+          "--disable-background-networking",
+          "--disable-component-update",
+          "--disable-sync",
+          "--no-first-run",
+          "--window-size=1280,900",
+          "--user-data-dir=" + profile);
+      ChromeDriverService service =
+          new ChromeDriverService.Builder()
+              .usingDriverExecutable(CHROMEDRIVER.toFile())
+              .usingAnyFreePort()
+              .build();
+      ChromeDriver driver = new ChromeDriver(service, options);
+      driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+      return new Session(driver, profile);
+    }
+
+    /** Quits the browser and removes its profile when the test ends. */
+    record Session(WebDriver driver, Path profile)
+        implements ExtensionContext.Store.CloseableResource {
+      @Override
+      public void close() throws IOException {
+        try {
+          driver.quit();
+        } finally {
+          try (Stream<Path> files = Files.walk(profile)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+          }
+        }
+      }
+    }
+  }
+}
