@@ -1,0 +1,109 @@
+package com.partnerflow.notification;
+
+import com.partnerflow.common.TemporarilyUnavailableException;
+import jakarta.mail.MessagingException;
+import java.time.Clock;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends templated mail (HTML and text) exactly once per idempotency key and records it in the
+ * notification log. When SMTP is down the call fails, so a job worker's job fails with retries and
+ * the mail goes out once SMTP is back; a retry after success sends nothing.
+ */
+@Service
+public class Notifications {
+
+  private static final Logger log = LoggerFactory.getLogger(Notifications.class);
+
+  private final NotificationLog notificationLog;
+  private final MailTemplates templates;
+  private final JavaMailSender mailSender;
+  private final NotificationProperties properties;
+  private final TransactionTemplate transaction;
+  private final Clock clock;
+
+  Notifications(
+      NotificationLog notificationLog,
+      MailTemplates templates,
+      JavaMailSender mailSender,
+      NotificationProperties properties,
+      TransactionTemplate transaction,
+      Clock clock) {
+    this.notificationLog = notificationLog;
+    this.templates = templates;
+    this.mailSender = mailSender;
+    this.properties = properties;
+    this.transaction = transaction;
+    this.clock = clock;
+  }
+
+  /** Sends the mail unless a mail with the same idempotency key was sent already. */
+  public NotificationRecord send(Notification notification) {
+    String key = notification.idempotencyKey();
+    NotificationRecord record = recordOf(notification);
+    if (record.getStatus() == NotificationRecord.Status.SENT) {
+      log.debug("Mail {} was sent already", key);
+      return record;
+    }
+    Instant now = clock.instant();
+    Integer taken =
+        transaction.execute(
+            s -> notificationLog.takeForSending(key, now, now.minus(properties.sendingLease())));
+    if (taken == null || taken == 0) {
+      throw new TemporarilyUnavailableException("Mail " + key + " is being sent right now", null);
+    }
+    MailTemplates.RenderedMail mail =
+        templates.render(notification.template(), notification.model());
+    try {
+      var message = mailSender.createMimeMessage();
+      var helper = new MimeMessageHelper(message, true, "UTF-8");
+      helper.setFrom(properties.from());
+      helper.setTo(notification.recipient());
+      helper.setSubject(mail.subject());
+      helper.setText(mail.text(), mail.html());
+      mailSender.send(message);
+    } catch (MailException | MessagingException e) {
+      transaction.executeWithoutResult(
+          s -> notificationLog.markFailed(key, truncate(e.getMessage())));
+      throw new TemporarilyUnavailableException(
+          "Mail " + key + " could not be sent: " + e.getMessage(), e);
+    }
+    transaction.executeWithoutResult(
+        s -> notificationLog.markSent(key, mail.subject(), clock.instant()));
+    log.info("Sent '{}' to {} ({})", mail.subject(), notification.recipient(), key);
+    return notificationLog.findByIdempotencyKey(key).orElseThrow();
+  }
+
+  private NotificationRecord recordOf(Notification notification) {
+    return notificationLog
+        .findByIdempotencyKey(notification.idempotencyKey())
+        .orElseGet(
+            () -> {
+              try {
+                return transaction.execute(
+                    s ->
+                        notificationLog.saveAndFlush(
+                            new NotificationRecord(notification, clock.instant())));
+              } catch (DataIntegrityViolationException raced) {
+                return notificationLog
+                    .findByIdempotencyKey(notification.idempotencyKey())
+                    .orElseThrow();
+              }
+            });
+  }
+
+  private static String truncate(String text) {
+    if (text == null) {
+      return null;
+    }
+    return text.length() <= 1000 ? text : text.substring(0, 1000);
+  }
+}
