@@ -4,6 +4,7 @@ import com.partnerflow.common.ConflictException;
 import com.partnerflow.engine.DeployedDefinition;
 import com.partnerflow.engine.DeployedDefinitions;
 import com.partnerflow.identity.PartnerflowUser;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.TreeSet;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -63,6 +64,7 @@ class TaskPages {
       @RequestHeader(value = "HX-Request", required = false) String htmx,
       @RequestHeader(value = "HX-History-Restore-Request", required = false) String restore,
       @AuthenticationPrincipal PartnerflowUser user,
+      HttpServletResponse response,
       Model model) {
     View tab = View.of(view);
     String processId = process == null || process.isBlank() ? null : process.strip();
@@ -85,6 +87,7 @@ class TaskPages {
     model.addAttribute("pages", (result.total() + PAGE_SIZE - 1) / PAGE_SIZE);
     // htmx swaps only the results; a history restore needs the whole page.
     boolean fragment = htmx != null && restore == null;
+    response.addHeader("Vary", "HX-Request");
     return fragment ? "tasks/list :: results" : "tasks/list";
   }
 

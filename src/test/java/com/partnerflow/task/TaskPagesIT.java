@@ -102,6 +102,7 @@ class TaskPagesIT {
         .startsWith("<section id=\"task-results\"")
         .contains("Provide details")
         .doesNotContain("<html");
+    assertThat(fragment.headers().allValues("Vary")).contains("HX-Request");
   }
 
   @Test
