@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.partnerflow.PartnerflowIntegrationTest;
+import com.partnerflow.UiSession;
 import com.partnerflow.partner.Partners;
 import io.camunda.client.CamundaClient;
 import java.time.Duration;

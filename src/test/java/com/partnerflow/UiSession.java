@@ -1,4 +1,4 @@
-package com.partnerflow.task;
+package com.partnerflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * A browser-like HTTP session for page tests: signs in through the login form (with its CSRF token)
  * and keeps the session cookie; redirects are not followed so tests can see them.
  */
-final class UiSession {
+public final class UiSession {
 
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
@@ -34,10 +34,21 @@ final class UiSession {
             .build();
   }
 
-  static UiSession signIn(int port, String username) {
+  /** Signs in a demo user (password {@code demo}). */
+  public static UiSession signIn(int port, String username) {
+    return signIn(port, username, "demo");
+  }
+
+  public static UiSession signIn(int port, String username, String password) {
     UiSession session = new UiSession(port);
     HttpResponse<String> login =
-        session.post("/login", "username=" + username + "&password=demo", "/login");
+        session.post(
+            "/login",
+            "username="
+                + URLEncoder.encode(username, StandardCharsets.UTF_8)
+                + "&password="
+                + URLEncoder.encode(password, StandardCharsets.UTF_8),
+            "/login");
     assertThat(login.statusCode()).as("sign-in of " + username).isEqualTo(302);
     assertThat(login.headers().firstValue("Location").orElse(""))
         .as("sign-in of " + username)
@@ -45,11 +56,17 @@ final class UiSession {
     return session;
   }
 
-  HttpResponse<String> get(String path) {
+  /** An API call with the session, as the UI's scripts make it. */
+  public HttpResponse<String> getJson(String path) {
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json"));
+  }
+
+  public HttpResponse<String> get(String path) {
     return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html"));
   }
 
-  HttpResponse<String> get(String path, String header, String value) {
+  public HttpResponse<String> get(String path, String header, String value) {
     return send(
         HttpRequest.newBuilder(URI.create(base + path))
             .header("Accept", "text/html")
@@ -57,7 +74,7 @@ final class UiSession {
   }
 
   /** Posts a form with the CSRF token of the page at {@code tokenPage}. */
-  HttpResponse<String> post(String path, String form, String tokenPage) {
+  public HttpResponse<String> post(String path, String form, String tokenPage) {
     Matcher token = CSRF.matcher(get(tokenPage).body());
     assertThat(token.find()).as("CSRF token on " + tokenPage).isTrue();
     String body =
