@@ -31,7 +31,7 @@ CREATE TABLE fund_ledger_entry (
     amount          DECIMAL(19, 2) NOT NULL,
     currency        CHAR(3)        NOT NULL,
     reference       VARCHAR(200),
-    idempotency_key VARCHAR(200)   NOT NULL,
+    idempotency_key VARCHAR(255)   NOT NULL,
     actor           VARCHAR(100)   NOT NULL,
     reason          VARCHAR(1000),
     created_at      DATETIME(6)    NOT NULL,

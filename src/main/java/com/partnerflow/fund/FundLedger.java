@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -27,13 +28,17 @@ import org.springframework.transaction.annotation.Transactional;
  * nothing, posting it again with different content is a {@link ConflictException}.
  *
  * <p>Refusals ({@link InsufficientFunds}, {@link ConflictException}, {@link
- * InvalidRequestException}) are thrown before anything is written and do not mark a surrounding
- * transaction rollback-only, so a caller may catch them and carry on.
+ * InvalidRequestException}, {@link NotFoundException}) are thrown before anything is written and do
+ * not mark a surrounding transaction rollback-only, so a caller may catch them and carry on.
  */
 @Service
 @Transactional(
     isolation = Isolation.READ_COMMITTED,
-    noRollbackFor = {ConflictException.class, InvalidRequestException.class})
+    noRollbackFor = {
+      ConflictException.class,
+      InvalidRequestException.class,
+      NotFoundException.class
+    })
 public class FundLedger {
 
   static final String PERIOD_CLOSE_ACTOR = "system:period-close";
@@ -58,7 +63,7 @@ public class FundLedger {
   }
 
   /** The fund period (of the configured granularity) that today belongs to. */
-  @Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
+  @Transactional(propagation = Propagation.SUPPORTS)
   public FundPeriod currentPeriod() {
     return properties.periodContaining(LocalDate.now(clock));
   }
@@ -75,6 +80,7 @@ public class FundLedger {
     requireNonNull(partnerId, "partnerId");
     requireNonNull(period, "period");
     requirePositive(amount);
+    requireLength(reason, "reason");
     Optional<FundMovement> earlier =
         replay(idempotencyKey, LedgerEntryType.ALLOCATE, partnerId, period, amount, null);
     if (earlier.isPresent()) {
@@ -300,6 +306,7 @@ public class FundLedger {
     requireKeyAndActor(idempotencyKey, actor);
     requirePositive(amount);
     requireText(reference, "reference");
+    requireLength(reason, "reason");
     FundBudget budget =
         budgets
             .lock(partnerId, period.id(), amount.currency())
@@ -455,6 +462,18 @@ public class FundLedger {
   private static void requireText(String value, String field) {
     if (value == null || value.isBlank()) {
       throw InvalidRequestException.of(field, "must not be blank");
+    }
+    requireLength(value, field);
+  }
+
+  /** Column sizes; period-close keys are {@code period-close:<budget id>:<reference>}. */
+  private static final Map<String, Integer> MAX_LENGTH =
+      Map.of("idempotencyKey", 200, "reference", 200, "actor", 100, "reason", 1000);
+
+  private static void requireLength(String value, String field) {
+    Integer max = MAX_LENGTH.get(field);
+    if (value != null && max != null && value.length() > max) {
+      throw InvalidRequestException.of(field, "must have at most " + max + " characters");
     }
   }
 

@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -61,7 +62,8 @@ class LedgerEntry {
     this.idempotencyKey = idempotencyKey;
     this.actor = actor;
     this.reason = reason;
-    this.createdAt = createdAt;
+    // The column keeps microseconds; a replay must read back exactly what the first call returned.
+    this.createdAt = createdAt.truncatedTo(ChronoUnit.MICROS);
   }
 
   Long getId() {

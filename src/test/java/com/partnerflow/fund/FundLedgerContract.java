@@ -262,6 +262,10 @@ abstract class FundLedgerContract {
         .isInstanceOf(InvalidRequestException.class);
     assertThatThrownBy(() -> ledger.reserve(partner, Q4, eur("1.00"), null, key("r"), "w"))
         .isInstanceOf(InvalidRequestException.class);
+    assertThatThrownBy(
+            () -> ledger.reserve(partner, Q4, eur("1.00"), "r".repeat(201), key("r"), "w"))
+        .isInstanceOf(InvalidRequestException.class);
+    assertThat(ledger.movements(partner, Q4, "EUR")).hasSize(1);
   }
 
   @Test
@@ -411,6 +415,35 @@ abstract class FundLedgerContract {
     assertThat(ledger.movements(partner, Q4, "EUR"))
         .filteredOn(m -> m.type() == LedgerEntryType.RESERVE)
         .hasSize(50);
+    assertTotalsEqualTheEntries();
+  }
+
+  /** Racing first allocations create one budget between them; none fails. */
+  @Test
+  void concurrentFirstAllocationsCreateOneBudget() throws Exception {
+    int threads = 16;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<FundMovement>> results = new ArrayList<>();
+    try {
+      for (int i = 0; i < threads; i++) {
+        int n = i;
+        results.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return ledger.allocate(partner, Q4, eur("10.00"), key("a" + n), "erin", null);
+                }));
+      }
+      start.countDown();
+      for (Future<FundMovement> result : results) {
+        assertThat(result.get(120, TimeUnit.SECONDS).type()).isEqualTo(LedgerEntryType.ALLOCATE);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(ledger.balances(partner)).hasSize(1);
+    assertBalance(balance(), "160.00", "0.00", "0.00", "160.00");
     assertTotalsEqualTheEntries();
   }
 
