@@ -1,12 +1,9 @@
 package com.partnerflow.fund;
 
-import org.flywaydb.core.Flyway;
+import com.partnerflow.persistence.CleanMySqlSchema;
 import org.junit.jupiter.api.Tag;
-import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
 import org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureTestDatabase;
 import org.springframework.boot.test.autoconfigure.orm.jpa.DataJpaTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,18 +25,5 @@ import org.springframework.transaction.annotation.Transactional;
     })
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
-@Import({FundLedgerContract.Setup.class, MySqlFundLedgerIT.CleanSchema.class})
-class MySqlFundLedgerIT extends FundLedgerContract {
-
-  /** Each run starts from an empty schema so the migrations are proven from scratch. */
-  @TestConfiguration(proxyBeanMethods = false)
-  static class CleanSchema {
-    @Bean
-    FlywayMigrationStrategy cleanThenMigrate() {
-      return (Flyway flyway) -> {
-        flyway.clean();
-        flyway.migrate();
-      };
-    }
-  }
-}
+@Import({FundLedgerContract.Setup.class, CleanMySqlSchema.class})
+class MySqlFundLedgerIT extends FundLedgerContract {}

@@ -1,12 +1,8 @@
 package com.partnerflow.persistence;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Tag;
-import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
 import org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureTestDatabase;
 import org.springframework.boot.test.autoconfigure.orm.jpa.DataJpaTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 /**
@@ -24,18 +20,5 @@ import org.springframework.context.annotation.Import;
       "spring.flyway.clean-disabled=false"
     })
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@Import(MySqlRepositoryIT.CleanSchema.class)
-class MySqlRepositoryIT extends RepositoryContract {
-
-  /** Each run starts from an empty schema so migrations are proven from scratch. */
-  @TestConfiguration(proxyBeanMethods = false)
-  static class CleanSchema {
-    @Bean
-    FlywayMigrationStrategy cleanThenMigrate() {
-      return (Flyway flyway) -> {
-        flyway.clean();
-        flyway.migrate();
-      };
-    }
-  }
-}
+@Import(CleanMySqlSchema.class)
+class MySqlRepositoryIT extends RepositoryContract {}
