@@ -53,19 +53,16 @@ class ApplicationValidator {
     FormValidation validation = validator.validate(schema, submitted, Map.of());
     List<FieldProblem> problems = new ArrayList<>(validation.problems());
     Map<String, Object> values = validation.accepted();
-    if (!problems.isEmpty()) {
-      throw new InvalidRequestException(problems);
-    }
-    String country = (String) values.get("country");
-    if (!COUNTRIES.contains(country)) {
+    Object country = values.get("country");
+    if (country != null && !COUNTRIES.contains(country)) {
       problems.add(new FieldProblem("country", "must be an ISO 3166 alpha-2 country code"));
     }
-    if (!Boolean.TRUE.equals(values.get("acceptTerms"))) {
+    if (values.containsKey("acceptTerms") && !Boolean.TRUE.equals(values.get("acceptTerms"))) {
       problems.add(new FieldProblem("acceptTerms", "the program terms must be accepted"));
     }
-    String website = ((String) values.get("website")).trim();
-    String domain = domainOf(website);
-    if (domain == null) {
+    Object website = values.get("website");
+    String domain = website == null ? null : domainOf(website.toString().trim());
+    if (website != null && domain == null) {
       problems.add(new FieldProblem("website", "must name a domain such as example.com"));
     }
     if (!problems.isEmpty()) {
@@ -73,9 +70,9 @@ class ApplicationValidator {
     }
     return new ValidApplication(
         ((String) values.get("companyName")).trim(),
-        website,
+        website.toString().trim(),
         domain,
-        country,
+        (String) country,
         (String) values.get("region"),
         (String) values.get("partnerType"),
         verticals(values.get("verticals")),
