@@ -3,6 +3,10 @@ package com.partnerflow.common;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpHeaders;
@@ -14,12 +18,14 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Answers every refused API request with {@code application/problem+json}; bad input lists each
- * field with its reason in {@code errors[]}.
+ * field with its reason in {@code errors[]}. Pages that are not found get the site's 404 page.
  */
 @RestControllerAdvice
 class ProblemResponses extends ResponseEntityExceptionHandler {
@@ -30,8 +36,33 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
   }
 
   @ExceptionHandler(NotFoundException.class)
-  ProblemDetail notFound(NotFoundException e) {
+  ProblemDetail notFound(
+      NotFoundException e, HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    if (!isApi(request)) {
+      response.sendError(HttpStatus.NOT_FOUND.value());
+      return null;
+    }
     return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+  }
+
+  /** Unknown pages get the site's 404 page; unknown API paths a problem. */
+  @Override
+  protected ResponseEntity<Object> handleNoResourceFoundException(
+      NoResourceFoundException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    if (request instanceof ServletWebRequest servlet && !isApi(servlet.getRequest())) {
+      try {
+        servlet.getResponse().sendError(HttpStatus.NOT_FOUND.value());
+      } catch (IOException io) {
+        throw new UncheckedIOException(io);
+      }
+      return null;
+    }
+    return super.handleNoResourceFoundException(e, headers, status, request);
+  }
+
+  private static boolean isApi(HttpServletRequest request) {
+    return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
   }
 
   @ExceptionHandler(ConflictException.class)

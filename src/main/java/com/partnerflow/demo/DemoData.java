@@ -1,5 +1,8 @@
 package com.partnerflow.demo;
 
+import com.partnerflow.fund.FundLedger;
+import com.partnerflow.fund.FundPeriod;
+import com.partnerflow.fund.Money;
 import com.partnerflow.identity.UserAccounts;
 import com.partnerflow.partner.Partner;
 import com.partnerflow.partner.Partners;
@@ -17,7 +20,10 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Seeds the demo partners and users in the embedded mode; running it twice changes nothing. */
+/**
+ * Seeds the demo partners, users and the current fund period's budgets in the embedded mode;
+ * running it twice changes nothing.
+ */
 @Component
 @Profile("embedded")
 @ConditionalOnProperty(name = "partnerflow.demo.enabled", havingValue = "true")
@@ -40,10 +46,12 @@ public class DemoData implements ApplicationRunner {
 
   private final Partners partners;
   private final UserAccounts accounts;
+  private final FundLedger funds;
 
-  DemoData(Partners partners, UserAccounts accounts) {
+  DemoData(Partners partners, UserAccounts accounts, FundLedger funds) {
     this.partners = partners;
     this.accounts = accounts;
+    this.funds = funds;
   }
 
   @Override
@@ -62,7 +70,23 @@ public class DemoData implements ApplicationRunner {
           partner == null ? null : partner.getId(),
           user.groups());
     }
-    log.info("Demo data ready: partners Acme Corp and Globex, {} demo users", USERS.size());
+    FundPeriod period = funds.currentPeriod();
+    allocate(acme, period, Money.of("250000.00", "EUR"));
+    allocate(globex, period, Money.of("150000.00", "EUR"));
+    log.info(
+        "Demo data ready: partners Acme Corp and Globex with {} budgets, {} demo users",
+        period,
+        USERS.size());
+  }
+
+  private void allocate(Partner partner, FundPeriod period, Money amount) {
+    funds.allocate(
+        partner.getId(),
+        period,
+        amount,
+        "demo-allocation:" + partner.getId() + ":" + period.id(),
+        "demo-data",
+        "Demo budget for " + partner.getName());
   }
 
   private Partner partner(String name, String domain, Tier tier, Region region) {

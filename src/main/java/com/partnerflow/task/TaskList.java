@@ -97,14 +97,18 @@ public class TaskList {
   @Transactional(readOnly = true)
   public TaskView task(long id, PartnerflowUser user) {
     InboxTask task = inbox.visibleTask(id, user);
+    List<TaskEvent> caseEvents =
+        events.findByProcessInstanceKeyOrderByOccurredAtAscIdAsc(task.getProcessInstanceKey());
+    Map<Long, String> names = new HashMap<>();
+    tasks
+        .findAllById(caseEvents.stream().map(TaskEvent::getTaskId).distinct().toList())
+        .forEach(t -> names.put(t.getId(), t.getName()));
     List<TaskView.HistoryEntry> history =
-        events
-            .findByProcessInstanceKeyOrderByOccurredAtAscIdAsc(task.getProcessInstanceKey())
-            .stream()
+        caseEvents.stream()
             .map(
                 e ->
                     new TaskView.HistoryEntry(
-                        tasks.findById(e.getTaskId()).map(InboxTask::getName).orElse(""),
+                        names.getOrDefault(e.getTaskId(), ""),
                         e.getAction().name(),
                         e.getActor(),
                         e.getDetail(),

@@ -3,17 +3,15 @@ package com.partnerflow.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.partnerflow.PartnerflowIntegrationTest;
+import com.partnerflow.UiSession;
 import com.partnerflow.identity.UserAccounts;
 import com.partnerflow.partner.Partners;
 import com.partnerflow.task.InboxTasks;
 import io.camunda.client.CamundaClient;
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,8 +19,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -86,18 +82,16 @@ class TaskInboxBenchmark {
         null,
         null,
         Set.of("group-1", "group-2", "group-3", "group-4", "group-5"));
-    HttpClient session = signedIn("bench", "bench-password");
-    HttpRequest list = HttpRequest.newBuilder(uri("/api/tasks?size=50")).build();
+    UiSession session = UiSession.signIn(port, "bench", "bench-password");
 
     for (int i = 0; i < 50; i++) {
-      assertThat(session.send(list, HttpResponse.BodyHandlers.ofString()).statusCode())
-          .isEqualTo(200);
+      assertThat(session.getJson("/api/tasks?size=50").statusCode()).isEqualTo(200);
     }
     List<Double> millis = new ArrayList<>();
     String body = "";
     for (int i = 0; i < 300; i++) {
       long start = System.nanoTime();
-      HttpResponse<String> response = session.send(list, HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response = session.getJson("/api/tasks?size=50");
       millis.add((System.nanoTime() - start) / 1e6);
       body = response.body();
     }
@@ -168,36 +162,6 @@ class TaskInboxBenchmark {
         rows);
     jdbc.batchUpdate(
         "insert into inbox_task_candidate_group (task_id, group_name) values (?,?)", candidates);
-  }
-
-  private HttpClient signedIn(String username, String password) throws Exception {
-    HttpClient http =
-        HttpClient.newBuilder()
-            .cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
-    String page =
-        http.send(
-                HttpRequest.newBuilder(uri("/login")).build(), HttpResponse.BodyHandlers.ofString())
-            .body();
-    Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
-    assertThat(csrf.find()).as("login page carries a CSRF token").isTrue();
-    String form =
-        "username="
-            + username
-            + "&password="
-            + URLEncoder.encode(password, StandardCharsets.UTF_8)
-            + "&_csrf="
-            + csrf.group(1);
-    HttpResponse<String> login =
-        http.send(
-            HttpRequest.newBuilder(uri("/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(login.headers().firstValue("Location").orElse("")).doesNotContain("error");
-    return http;
   }
 
   private URI uri(String path) {

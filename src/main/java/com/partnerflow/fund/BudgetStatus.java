@@ -1,0 +1,7 @@
+package com.partnerflow.fund;
+
+/** Whether money may still move on a budget; a closed period's budgets are CLOSED. */
+public enum BudgetStatus {
+  OPEN,
+  CLOSED
+}
