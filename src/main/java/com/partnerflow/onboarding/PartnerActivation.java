@@ -1,10 +1,15 @@
 package com.partnerflow.onboarding;
 
+import com.partnerflow.fund.FundLedger;
+import com.partnerflow.fund.FundPeriod;
+import com.partnerflow.fund.Money;
 import com.partnerflow.identity.UserAccounts;
 import com.partnerflow.partner.Partner;
 import com.partnerflow.partner.Partners;
 import com.partnerflow.partner.Region;
 import com.partnerflow.partner.Tier;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
@@ -24,12 +29,14 @@ class PartnerActivation {
 
   private static final Logger log = LoggerFactory.getLogger(PartnerActivation.class);
   static final String PARTNER_ADMINS = "partner-admins";
+  static final String CURRENCY = "EUR";
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final PartnerApplications applications;
   private final ApplicationEvents events;
   private final Partners partners;
   private final UserAccounts accounts;
+  private final FundLedger ledger;
   private final Clock clock;
 
   PartnerActivation(
@@ -37,19 +44,27 @@ class PartnerActivation {
       ApplicationEvents events,
       Partners partners,
       UserAccounts accounts,
+      FundLedger ledger,
       Clock clock) {
     this.applications = applications;
     this.events = events;
     this.partners = partners;
     this.accounts = accounts;
+    this.ledger = ledger;
     this.clock = clock;
   }
 
   /** What activation created (or found from an earlier run). */
   record Activated(String partnerId, String adminUsername) {}
 
+  /**
+   * Activates the application: partner, partner admin account and the current fund period's budget,
+   * in one transaction.
+   *
+   * @param annualAllocation the tier's annual MDF allocation in EUR (DMN tier-benefits)
+   */
   @Transactional
-  Activated activate(String applicationId) {
+  Activated activate(String applicationId, BigDecimal annualAllocation) {
     PartnerApplication application =
         applications
             .findById(applicationId)
@@ -86,7 +101,31 @@ class PartnerActivation {
         application.getContactEmail(),
         application.getPartnerId(),
         Set.of(PARTNER_ADMINS));
+    FundPeriod period = ledger.currentPeriod();
+    Money budget = periodShare(annualAllocation, period);
+    if (budget.isPositive()) {
+      ledger.allocate(
+          application.getPartnerId(),
+          period,
+          budget,
+          "onboarding:" + applicationId + ":initial-allocation",
+          "system:onboarding",
+          "Initial " + application.getTier() + " allocation for " + period.id());
+    }
     return new Activated(application.getPartnerId(), username);
+  }
+
+  /**
+   * The part of an annual allocation that belongs to a fund period: all of it for a yearly period,
+   * a quarter (rounded down to the cent) for a quarterly one. A partner activated mid-quarter gets
+   * the full quarter.
+   */
+  static Money periodShare(BigDecimal annualAllocation, FundPeriod period) {
+    BigDecimal share =
+        period.granularity() == FundPeriod.Granularity.YEAR
+            ? annualAllocation
+            : annualAllocation.divide(BigDecimal.valueOf(4), 2, RoundingMode.DOWN);
+    return Money.of(share.setScale(2, RoundingMode.DOWN), CURRENCY);
   }
 
   private static String unguessablePassword() {

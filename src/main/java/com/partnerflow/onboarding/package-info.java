@@ -6,5 +6,13 @@
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Partner onboarding",
-    allowedDependencies = {"common", "identity", "partner", "task", "task::form", "notification"})
+    allowedDependencies = {
+      "common",
+      "identity",
+      "partner",
+      "task",
+      "task::form",
+      "notification",
+      "fund"
+    })
 package com.partnerflow.onboarding;
