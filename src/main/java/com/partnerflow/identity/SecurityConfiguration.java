@@ -94,6 +94,7 @@ class SecurityConfiguration {
             a ->
                 a.requestMatchers(
                         "/login",
+                        "/applicant-tasks/**",
                         "/css/**",
                         "/js/**",
                         "/vendor/**",

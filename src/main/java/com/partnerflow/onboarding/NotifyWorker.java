@@ -52,7 +52,7 @@ public class NotifyWorker {
       model.put("username", username);
     } else if (link != null) {
       String token = links.issue(Purpose.APPLICANT_TASK, applicationId, link, null);
-      model.put("link", links.linkTo("/api/applicant-tasks/", token));
+      model.put("link", links.linkTo("/applicant-tasks/", token));
     }
     String element = job.getElementId() + "/" + job.getElementInstanceKey();
     notifications.send(

@@ -50,7 +50,10 @@ class PartnerOnboardingJourneyIT {
         driver.awaitTask(instance, "ReviewApplicationTask").getId(),
         reviewDecision("APPROVE", "PLATINUM", "Strategic reseller"));
     driver.awaitTask(instance, "AcceptAgreementTask");
-    String agreement = driver.tokenFromMail(applicant.email(), "approved", "/api/applicant-tasks/");
+    String agreement = driver.tokenFromMail(applicant.email(), "approved", "/applicant-tasks/");
+    var html = driver.get(null, "/applicant-tasks/" + agreement);
+    assertThat(html.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(html.getBody()).contains("data-api-url=\"/api/applicant-tasks/" + agreement + "\"");
     var page = driver.get(null, "/api/applicant-tasks/" + agreement);
     assertThat(page.getBody()).contains("\"agreementVersion\":\"2026.1\"");
     assertThat(

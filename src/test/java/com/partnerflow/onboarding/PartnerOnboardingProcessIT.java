@@ -110,8 +110,7 @@ class PartnerOnboardingProcessIT {
 
     driver.awaitTask(instance, "ProvideInformationTask");
     driver.awaitStatus(id, "INFO_REQUESTED");
-    String token =
-        driver.tokenFromMail(applicant.email(), "More information", "/api/applicant-tasks/");
+    String token = driver.tokenFromMail(applicant.email(), "More information", "/applicant-tasks/");
     assertThat(driver.get(null, "/api/applicant-tasks/" + token + "x").getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
     var page = driver.get(null, "/api/applicant-tasks/" + token);
@@ -195,7 +194,7 @@ class PartnerOnboardingProcessIT {
         driver.awaitTask(instance, "ReviewApplicationTask").getId(),
         reviewDecision("APPROVE", null, "Good fit"));
     driver.awaitTask(instance, "AcceptAgreementTask");
-    String token = driver.tokenFromMail(applicant.email(), "approved", "/api/applicant-tasks/");
+    String token = driver.tokenFromMail(applicant.email(), "approved", "/applicant-tasks/");
 
     process.moveClock(Duration.ofDays(7).plusMinutes(1));
     process.eventually(instance, p -> p.hasPassedElement("SendAgreementReminderTask").isActive());
