@@ -95,6 +95,7 @@ class SecurityConfiguration {
                 a.requestMatchers(
                         "/login",
                         "/applicant-tasks/**",
+                        "/partner-invitations/**",
                         "/css/**",
                         "/js/**",
                         "/vendor/**",

@@ -48,7 +48,7 @@ public class NotifyWorker {
     if (SET_PASSWORD.equals(link)) {
       String username = (String) variables.get("adminUsername");
       String token = links.issue(Purpose.SET_PASSWORD, applicationId, null, username);
-      model.put("link", links.linkTo("/api/partner-invitations/", token));
+      model.put("link", links.linkTo("/partner-invitations/", token));
       model.put("username", username);
     } else if (link != null) {
       String token = links.issue(Purpose.APPLICANT_TASK, applicationId, link, null);

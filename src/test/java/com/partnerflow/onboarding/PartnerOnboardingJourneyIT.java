@@ -13,7 +13,13 @@ import com.partnerflow.task.InboxTasks;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * The user journey through the public API: a company applies, a partner manager approves, the
@@ -27,6 +33,32 @@ class PartnerOnboardingJourneyIT {
   @Autowired TestRestTemplate http;
   @Autowired InboxTasks tasks;
   @Autowired PartnerApplications applications;
+
+  /** Posts the set-password page's form as a browser would: its session cookie and CSRF token. */
+  String submitPasswordForm(ResponseEntity<String> page, String token, String password) {
+    var csrf =
+        java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+            .matcher(page.getBody());
+    assertThat(csrf.find()).isTrue();
+    var headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+    headers.put(
+        HttpHeaders.COOKIE,
+        page.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream()
+            .map(c -> c.split(";")[0])
+            .toList());
+    var form = new LinkedMultiValueMap<String, String>();
+    form.add("_csrf", csrf.group(1));
+    form.add("password", password);
+    var response =
+        http.exchange(
+            "/partner-invitations/" + token,
+            HttpMethod.POST,
+            new HttpEntity<>(form, headers),
+            String.class);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    return response.getBody();
+  }
 
   @Test
   void fromPublicApplicationToAnActivePartnerWhoseAdminSignsIn() {
@@ -92,7 +124,12 @@ class PartnerOnboardingJourneyIT {
 
     String invitation =
         driver.tokenFromMail(
-            applicant.email(), "Your Partnerflow account", "/api/partner-invitations/");
+            applicant.email(), "Your Partnerflow account", "/partner-invitations/");
+    var setPasswordPage = driver.get(null, "/partner-invitations/" + invitation);
+    assertThat(setPasswordPage.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(setPasswordPage.getBody()).contains(applicant.email(), "name=\"password\"");
+    assertThat(submitPasswordForm(setPasswordPage, invitation, "too short"))
+        .contains("12 to 128 characters");
     assertThat(
             driver
                 .post(
