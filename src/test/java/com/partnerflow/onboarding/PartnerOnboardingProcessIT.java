@@ -3,6 +3,8 @@ package com.partnerflow.onboarding;
 import static com.partnerflow.onboarding.OnboardingDriver.reviewDecision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.partnerflow.PartnerflowIntegrationTest;
@@ -14,10 +16,12 @@ import com.partnerflow.onboarding.OnboardingDriver.Applicant;
 import com.partnerflow.partner.Partners;
 import com.partnerflow.task.InboxTask;
 import com.partnerflow.task.InboxTasks;
+import io.camunda.client.api.response.ActivatedJob;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,7 +36,7 @@ class PartnerOnboardingProcessIT {
   @Autowired TestRestTemplate http;
   @Autowired InboxTasks tasks;
   @Autowired PartnerApplications applications;
-  @Autowired PartnerActivation activation;
+  @Autowired ActivatePartnerWorker activateWorker;
   @Autowired Partners partners;
   @Autowired Users users;
   @Autowired FundLedger ledger;
@@ -221,7 +225,7 @@ class PartnerOnboardingProcessIT {
   }
 
   @Test
-  void activationRunTwiceCreatesOnePartnerOneAdminAndOneBudget() {
+  void activationJobDeliveredTwiceCreatesOnePartnerOneAdminAndOneBudget() {
     var applicant = Applicant.fresh();
     String id = driver.apply(applicant, "RESELLER", 300000, 3);
     long instance = driver.instanceOf(id);
@@ -231,14 +235,22 @@ class PartnerOnboardingProcessIT {
         reviewDecision("APPROVE", null, "Looks fine"));
     driver.awaitStatus(id, "AWAITING_AGREEMENT");
 
-    var first = activation.activate(id, new BigDecimal("50000"));
-    var retried = activation.activate(id, new BigDecimal("50000"));
+    // The same activation job handed out twice, as after a timeout or a failed completion.
+    ActivatedJob job = mock(ActivatedJob.class);
+    when(job.getType()).thenReturn(OnboardingProcess.ACTIVATE_PARTNER);
+    when(job.getBpmnProcessId()).thenReturn(OnboardingProcess.PROCESS_ID);
+    when(job.getVariablesAsMap())
+        .thenReturn(Map.of("applicationId", id, "tierBenefits", Map.of("annualAllocation", 50000)));
+    var first = activateWorker.activate(job);
+    var retried = activateWorker.activate(job);
 
     assertThat(retried).isEqualTo(first);
+    var firstPartnerId = (String) first.get("partnerId");
     assertThat(partners.findAll().stream().filter(p -> applicant.domain().equals(p.getDomain())))
         .hasSize(1);
     assertThat(users.findByUsername(applicant.email())).isPresent();
-    var balance = ledger.balance(first.partnerId(), ledger.currentPeriod(), "EUR").orElseThrow();
+    assertThat(first.get("adminUsername")).isEqualTo(applicant.email());
+    var balance = ledger.balance(firstPartnerId, ledger.currentPeriod(), "EUR").orElseThrow();
     assertThat(balance.allocated())
         .isEqualByComparingTo(
             PartnerActivation.periodShare(new BigDecimal("50000"), ledger.currentPeriod())
