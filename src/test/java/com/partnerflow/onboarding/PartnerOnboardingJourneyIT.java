@@ -164,7 +164,13 @@ class PartnerOnboardingJourneyIT {
         http.withBasicAuth(applicant.email(), "correct horse battery")
             .getForEntity("/api/partners/" + partnerId, String.class);
     assertThat(partner.getBody())
-        .contains("\"status\":\"ACTIVE\"", "\"tier\":\"PLATINUM\"", "\"region\":\"EMEA\"");
+        .contains(
+            "\"status\":\"ACTIVE\"",
+            "\"tier\":\"PLATINUM\"",
+            "\"region\":\"EMEA\"",
+            "\"partnerType\":\"RESELLER\"",
+            "\"country\":\"DE\"",
+            "\"verticals\":[\"RETAIL\",\"HEALTHCARE\"]");
     var funds =
         http.withBasicAuth(applicant.email(), "correct horse battery")
             .getForEntity("/api/partners/" + partnerId + "/funds", String.class);
