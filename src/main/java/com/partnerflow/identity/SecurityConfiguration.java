@@ -37,7 +37,9 @@ class SecurityConfiguration {
   };
 
   /** Pages of single-use links that anyone holding the link may read. */
-  static final String[] PUBLIC_API_GETS = {"/api/applicant-tasks/*"};
+  static final String[] PUBLIC_API_GETS = {
+    "/api/applicant-tasks/*", "/api/partner-applications/form"
+  };
 
   @Bean
   PasswordEncoder passwordEncoder() {
@@ -94,6 +96,7 @@ class SecurityConfiguration {
             a ->
                 a.requestMatchers(
                         "/login",
+                        "/apply",
                         "/applicant-tasks/**",
                         "/partner-invitations/**",
                         "/css/**",

@@ -6,11 +6,18 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /**
- * The public page a mailed link opens: renders the applicant's task form with form-js from {@code
- * /api/applicant-tasks/{token}}; the token is checked by that API, not here.
+ * The applicant's public pages: the partner application, and the page a mailed link opens, which
+ * renders the applicant's task form with form-js from {@code /api/applicant-tasks/{token}} (the
+ * token is checked by that API, not here).
  */
 @Controller
 class ApplicantTaskPage {
+
+  /** The public partner application page. */
+  @GetMapping("/apply")
+  String apply() {
+    return "onboarding/apply";
+  }
 
   @GetMapping("/applicant-tasks/thanks")
   String thanks() {

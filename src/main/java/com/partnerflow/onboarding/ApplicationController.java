@@ -63,6 +63,12 @@ class ApplicationController {
     return new Submitted(application.getId(), ApplicationStatus.SUBMITTED.name());
   }
 
+  /** The public application form (Camunda Form schema) for the public page. */
+  @GetMapping("/api/partner-applications/form")
+  Map<String, Object> form() {
+    return Map.of("form", submission.formSchema());
+  }
+
   @GetMapping("/api/partner-applications/{id}")
   ApplicationView get(@PathVariable String id, @AuthenticationPrincipal PartnerflowUser user) {
     if (user.isPartnerUser() || !(user.inGroup(PARTNER_MANAGERS) || user.isAdmin())) {

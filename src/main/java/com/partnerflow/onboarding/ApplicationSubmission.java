@@ -1,8 +1,12 @@
 package com.partnerflow.onboarding;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.partnerflow.common.ConflictException;
 import com.partnerflow.common.TemporarilyUnavailableException;
 import io.camunda.client.CamundaClient;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,6 +27,7 @@ class ApplicationSubmission {
   private static final Logger log = LoggerFactory.getLogger(ApplicationSubmission.class);
 
   private final ApplicationValidator validator = ApplicationValidator.fromClasspath();
+  private final JsonNode formSchema;
   private final PartnerApplications applications;
   private final ApplicationEvents events;
   private final CamundaClient engine;
@@ -34,12 +39,23 @@ class ApplicationSubmission {
       ApplicationEvents events,
       CamundaClient engine,
       TransactionTemplate transaction,
-      Clock clock) {
+      ObjectMapper json,
+      Clock clock)
+      throws IOException {
+    try (InputStream in =
+        getClass().getClassLoader().getResourceAsStream(ApplicationValidator.FORM)) {
+      this.formSchema = json.readTree(in);
+    }
     this.applications = applications;
     this.events = events;
     this.engine = engine;
     this.transaction = transaction;
     this.clock = clock;
+  }
+
+  /** The schema of forms/partner-application.form, as JSON. */
+  JsonNode formSchema() {
+    return formSchema;
   }
 
   PartnerApplication submit(Map<String, Object> submitted) {

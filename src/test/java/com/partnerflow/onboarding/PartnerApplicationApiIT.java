@@ -47,6 +47,18 @@ class PartnerApplicationApiIT {
   }
 
   @Test
+  void publicPageAndItsFormAreOpenToEveryone() {
+    var page = driver.get(null, "/apply");
+    assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(page.getBody())
+        .contains("data-form-url=\"/api/partner-applications/form\"", "/js/partner-application.js");
+    var form = driver.get(null, "/api/partner-applications/form");
+    assertThat(form.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(form.getBody())
+        .contains("\"id\":\"partner-application\"", "\"key\":\"contactEmail\"");
+  }
+
+  @Test
   void hugeCompanyNameIsRefused() {
     String body =
         Applicant.fresh().body("RESELLER", 1, 1).replace("Initech", "x".repeat(2_000_000));
