@@ -42,11 +42,11 @@ CREATE TABLE partner_application_event (
     action         VARCHAR(40)   NOT NULL,
     actor          VARCHAR(254)  NOT NULL,
     detail         VARCHAR(2000),
-    at             DATETIME(6)   NOT NULL,
+    occurred_at    DATETIME(6)   NOT NULL,
     CONSTRAINT pk_partner_application_event PRIMARY KEY (id),
     CONSTRAINT fk_application_event_application FOREIGN KEY (application_id) REFERENCES partner_application (id)
 );
-CREATE INDEX ix_application_event ON partner_application_event (application_id, at);
+CREATE INDEX ix_application_event ON partner_application_event (application_id, occurred_at);
 
 -- Single-use links mailed to people without a session; only the SHA-256 of a token is stored.
 CREATE TABLE onboarding_token (

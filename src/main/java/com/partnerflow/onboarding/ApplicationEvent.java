@@ -1,5 +1,6 @@
 package com.partnerflow.onboarding;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -20,6 +21,8 @@ class ApplicationEvent {
   private String action;
   private String actor;
   private String detail;
+
+  @Column(name = "occurred_at")
   private Instant at;
 
   protected ApplicationEvent() {}
