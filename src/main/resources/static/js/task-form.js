@@ -2,6 +2,8 @@
  * Partnerflow task form: renders a user task's Camunda Form with form-js and completes the task.
  *
  * Markup:  <div id="task-form" data-task-id="…"></div>
+ *          optional data-api-url="…" (a task reached another way, e.g. by a single-use link:
+ *          GET that URL for the task, POST …/complete) and data-return-url="…"
  * Needs:   /vendor/form-js/form-viewer.umd.js loaded before this script (global FormViewer),
  *          the layout's <meta name="_csrf"> / <meta name="_csrf_header"> for the session POST.
  * API:     GET  /api/tasks/{id}          → {id, name, …, form: <schema>, data: {…prefill}}
@@ -47,6 +49,7 @@
   function TaskForm(root) {
     this.root = root;
     this.taskId = root.getAttribute('data-task-id');
+    this.apiUrl = root.getAttribute('data-api-url');
     this.returnUrl = root.getAttribute('data-return-url') || TASK_LIST_URL;
     this.form = null;
     this.busy = false;
@@ -75,12 +78,13 @@
   }
 
   TaskForm.prototype.url = function (suffix) {
-    return '/api/tasks/' + encodeURIComponent(this.taskId) + (suffix || '');
+    var base = this.apiUrl || '/api/tasks/' + encodeURIComponent(this.taskId);
+    return base + (suffix || '');
   };
 
   TaskForm.prototype.load = function () {
     var self = this;
-    if (!this.taskId) {
+    if (!this.taskId && !this.apiUrl) {
       this.showNotice('This page does not name a task.');
       return Promise.resolve();
     }

@@ -55,6 +55,10 @@ public class AppUser {
     this.createdAt = Instant.now();
   }
 
+  void changePasswordHash(String passwordHash) {
+    this.passwordHash = passwordHash;
+  }
+
   public Long getId() {
     return id;
   }

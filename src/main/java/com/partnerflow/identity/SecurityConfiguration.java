@@ -30,7 +30,16 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 class SecurityConfiguration {
 
   /** Endpoints anyone may call, e.g. the public partner application. */
-  static final String[] PUBLIC_API_POSTS = {"/api/partner-applications"};
+  static final String[] PUBLIC_API_POSTS = {
+    "/api/partner-applications",
+    "/api/applicant-tasks/*/complete",
+    "/api/partner-invitations/*/password"
+  };
+
+  /** Pages of single-use links that anyone holding the link may read. */
+  static final String[] PUBLIC_API_GETS = {
+    "/api/applicant-tasks/*", "/api/partner-applications/form"
+  };
 
   @Bean
   PasswordEncoder passwordEncoder() {
@@ -45,12 +54,17 @@ class SecurityConfiguration {
             a ->
                 a.requestMatchers(HttpMethod.POST, PUBLIC_API_POSTS)
                     .permitAll()
+                    .requestMatchers(HttpMethod.GET, PUBLIC_API_GETS)
+                    .permitAll()
                     .anyRequest()
                     .authenticated())
         .httpBasic(b -> b.authenticationEntryPoint((req, res, e) -> problem(res, json, 401, e)))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
         // Basic-authenticated clients carry no cookie to forge; the browser's session calls do.
-        .csrf(c -> c.requireCsrfProtectionMatcher(sessionWrite()))
+        .csrf(
+            c ->
+                c.requireCsrfProtectionMatcher(sessionWrite())
+                    .ignoringRequestMatchers(PUBLIC_API_POSTS))
         .exceptionHandling(
             e ->
                 e.authenticationEntryPoint((req, res, ex) -> problem(res, json, 401, ex))
@@ -82,6 +96,9 @@ class SecurityConfiguration {
             a ->
                 a.requestMatchers(
                         "/login",
+                        "/apply",
+                        "/applicant-tasks/**",
+                        "/partner-invitations/**",
                         "/css/**",
                         "/js/**",
                         "/vendor/**",

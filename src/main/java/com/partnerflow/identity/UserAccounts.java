@@ -35,6 +35,23 @@ public class UserAccounts {
     return true;
   }
 
+  /**
+   * Sets a new password (stored as a hash) for an existing user, e.g. from an invitation link.
+   *
+   * @return false when there is no such user
+   */
+  @Transactional
+  public boolean changePassword(String username, String rawPassword) {
+    return users
+        .findByUsername(username)
+        .map(
+            user -> {
+              user.changePasswordHash(passwordEncoder.encode(rawPassword));
+              return true;
+            })
+        .orElse(false);
+  }
+
   /** Whether the user exists, is enabled and has this password. */
   @Transactional(readOnly = true)
   public boolean hasPassword(String username, String rawPassword) {

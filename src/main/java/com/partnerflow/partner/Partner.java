@@ -27,6 +27,10 @@ public class Partner {
   @Enumerated(EnumType.STRING)
   private Region region;
 
+  private String partnerType;
+  private String country;
+  private String verticals;
+
   private Instant createdAt;
   @Version private long version;
 
@@ -40,6 +44,37 @@ public class Partner {
     this.tier = tier;
     this.region = region;
     this.createdAt = Instant.now();
+  }
+
+  /**
+   * A partner activated from its application.
+   *
+   * @param verticals comma-separated target verticals
+   */
+  public Partner(
+      String name,
+      String domain,
+      Tier tier,
+      Region region,
+      String partnerType,
+      String country,
+      String verticals) {
+    this(name, domain, tier, region);
+    this.partnerType = partnerType;
+    this.country = country;
+    this.verticals = verticals;
+  }
+
+  public String getPartnerType() {
+    return partnerType;
+  }
+
+  public String getCountry() {
+    return country;
+  }
+
+  public String getVerticals() {
+    return verticals;
   }
 
   public String getId() {

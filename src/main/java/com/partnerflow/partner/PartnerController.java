@@ -19,10 +19,27 @@ class PartnerController {
     this.partners = partners;
   }
 
-  record PartnerView(String id, String name, String status, String tier, String region) {
+  record PartnerView(
+      String id,
+      String name,
+      String status,
+      String tier,
+      String region,
+      String partnerType,
+      String country,
+      List<String> verticals) {
     static PartnerView of(Partner p) {
       return new PartnerView(
-          p.getId(), p.getName(), p.getStatus().name(), p.getTier().name(), p.getRegion().name());
+          p.getId(),
+          p.getName(),
+          p.getStatus().name(),
+          p.getTier().name(),
+          p.getRegion().name(),
+          p.getPartnerType(),
+          p.getCountry(),
+          p.getVerticals() == null || p.getVerticals().isBlank()
+              ? List.of()
+              : List.of(p.getVerticals().split(",")));
     }
   }
 
