@@ -6,7 +6,12 @@ import io.camunda.zeebe.process.test.assertions.BpmnAssert;
 import io.camunda.zeebe.process.test.assertions.ProcessInstanceAssert;
 import io.camunda.zeebe.process.test.filters.RecordStream;
 import io.camunda.zeebe.process.test.inspections.model.InspectedProcessInstance;
+import io.camunda.zeebe.protocol.record.Record;
+import io.camunda.zeebe.protocol.record.ValueType;
+import io.camunda.zeebe.protocol.record.intent.TimerIntent;
+import io.camunda.zeebe.protocol.record.value.TimerRecordValue;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.function.Consumer;
 
 /**
@@ -32,6 +37,42 @@ public final class ProcessTestSupport {
             () ->
                 assertion.accept(
                     BpmnAssert.assertThat(new InspectedProcessInstance(processInstanceKey))));
+  }
+
+  /** A timer the engine created for an element: when it was created and when it is due. */
+  public record CreatedTimer(Instant createdAt, Instant dueAt) {}
+
+  /** The first timer created for the element of the instance, read from the record stream. */
+  public CreatedTimer timerOf(long processInstanceKey, String elementId) {
+    for (Record<?> record : engine.engine().getRecordStreamSource().getRecords()) {
+      if (record.getValueType() == ValueType.TIMER
+          && record.getIntent() == TimerIntent.CREATED
+          && record.getValue() instanceof TimerRecordValue timer
+          && timer.getProcessInstanceKey() == processInstanceKey
+          && timer.getTargetElementId().equals(elementId)) {
+        return new CreatedTimer(
+            Instant.ofEpochMilli(record.getTimestamp()), Instant.ofEpochMilli(timer.getDueDate()));
+      }
+    }
+    throw new AssertionError("No timer for " + elementId + " in instance " + processInstanceKey);
+  }
+
+  /** The engine's time, as stamped on its latest record. */
+  public Instant engineTime() {
+    long latest = 0;
+    for (Record<?> record : engine.engine().getRecordStreamSource().getRecords()) {
+      latest = Math.max(latest, record.getTimestamp());
+    }
+    return Instant.ofEpochMilli(latest);
+  }
+
+  /** Moves the engine clock forward by whole days until the engine's day (UTC) is {@code day}. */
+  public void moveClockTo(java.time.DayOfWeek day) {
+    java.time.DayOfWeek today = engineTime().atZone(java.time.ZoneOffset.UTC).getDayOfWeek();
+    int days = (day.getValue() - today.getValue() + 7) % 7;
+    if (days > 0) {
+      moveClock(Duration.ofDays(days));
+    }
   }
 
   /** Moves the engine clock, e.g. past a boundary timer. */

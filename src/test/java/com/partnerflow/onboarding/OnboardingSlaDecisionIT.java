@@ -31,9 +31,13 @@ class OnboardingSlaDecisionIT {
     assertThat(new ObjectMapper().readValue(output, Map.class))
         .isEqualTo(
             Map.of(
-                "reviewReminderAfter", "P2D",
-                "reviewEscalationAfter", "P5D",
-                "agreementReminderAfter", "P7D",
-                "agreementExpiryAfter", "P30D"));
+                "reviewReminderBusinessDays",
+                2,
+                "reviewEscalationBusinessDays",
+                5,
+                "agreementReminderAfter",
+                "P7D",
+                "agreementExpiryAfter",
+                "P30D"));
   }
 }

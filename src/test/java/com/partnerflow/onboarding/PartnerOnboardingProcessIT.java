@@ -18,7 +18,9 @@ import com.partnerflow.task.InboxTask;
 import com.partnerflow.task.InboxTasks;
 import io.camunda.client.api.response.ActivatedJob;
 import java.math.BigDecimal;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -166,13 +168,19 @@ class PartnerOnboardingProcessIT {
   }
 
   @Test
-  void reviewRemindsAfterTwoDaysAndEscalatesToChannelManagersAfterFive() {
+  void reviewRemindsAfterTwoBusinessDaysAndEscalatesToChannelManagersAfterFive() {
+    // From a Thursday, 2 business days end on Monday and 5 on the next Thursday: weekends count
+    // not.
+    process.moveClockTo(DayOfWeek.THURSDAY);
     var applicant = Applicant.fresh();
     String id = driver.apply(applicant, "REFERRAL", 10000, 0);
     long instance = driver.instanceOf(id);
     driver.awaitTask(instance, "ReviewApplicationTask");
+    assertThat(businessDaysUntilDue(process.timerOf(instance, "ReviewReminderEvent"))).isEqualTo(2);
+    assertThat(businessDaysUntilDue(process.timerOf(instance, "ReviewEscalationEvent")))
+        .isEqualTo(5);
 
-    process.moveClock(Duration.ofDays(2).plusMinutes(1));
+    process.moveClock(Duration.ofDays(4).plusMinutes(1));
     process.eventually(
         instance,
         p ->
@@ -186,6 +194,21 @@ class PartnerOnboardingProcessIT {
     assertThat(escalated.getCandidateGroups()).containsExactly("channel-managers");
     driver.completeAs("carol", escalated.getId(), reviewDecision("REJECT", null, "No fit"));
     process.eventually(instance, p -> p.isCompleted().hasPassedElement("ApplicationRejectedEvent"));
+  }
+
+  /** Weekdays from the day after the timer was created up to its due day, at the same time. */
+  private static long businessDaysUntilDue(ProcessTestSupport.CreatedTimer timer) {
+    var created = timer.createdAt().atZone(ZoneOffset.UTC);
+    var due = timer.dueAt().atZone(ZoneOffset.UTC);
+    assertThat(Duration.between(due.toLocalTime(), created.toLocalTime()).abs())
+        .isLessThan(Duration.ofSeconds(5));
+    assertThat(due.getDayOfWeek()).isNotIn(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
+    return created
+        .toLocalDate()
+        .plusDays(1)
+        .datesUntil(due.toLocalDate().plusDays(1))
+        .filter(d -> d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY)
+        .count();
   }
 
   @Test
