@@ -10,7 +10,7 @@ CREATE TABLE mdf_request (
     region                 VARCHAR(100),
     start_date             DATE           NOT NULL,
     end_date               DATE           NOT NULL,
-    currency               CHAR(3)        NOT NULL,
+    currency               VARCHAR(3)     NOT NULL,
     total_cost             DECIMAL(19,2)  NOT NULL,
     requested_amount       DECIMAL(19,2)  NOT NULL,
     partner_contribution   DECIMAL(19,2)  NOT NULL,
@@ -37,17 +37,17 @@ CREATE INDEX ix_mdf_request_status ON mdf_request (status);
 
 CREATE TABLE mdf_milestone (
     request_id     VARCHAR(36)   NOT NULL,
-    position       INT           NOT NULL,
+    seq            INT           NOT NULL,
     name           VARCHAR(200)  NOT NULL,
     planned_date   DATE          NOT NULL,
     share_percent  DECIMAL(5,2)  NOT NULL,
-    CONSTRAINT pk_mdf_milestone PRIMARY KEY (request_id, position),
+    CONSTRAINT pk_mdf_milestone PRIMARY KEY (request_id, seq),
     CONSTRAINT fk_mdf_milestone_request FOREIGN KEY (request_id) REFERENCES mdf_request (id)
 );
 
 CREATE TABLE mdf_decision (
     request_id     VARCHAR(36)   NOT NULL,
-    position       INT           NOT NULL,
+    seq            INT           NOT NULL,
     actor          VARCHAR(100)  NOT NULL,
     action         VARCHAR(40)   NOT NULL,
     approval_level VARCHAR(100),
@@ -55,6 +55,6 @@ CREATE TABLE mdf_decision (
     amount         DECIMAL(19,2),
     decided_at     DATETIME(6)   NOT NULL,
     step_key       VARCHAR(100),
-    CONSTRAINT pk_mdf_decision PRIMARY KEY (request_id, position),
+    CONSTRAINT pk_mdf_decision PRIMARY KEY (request_id, seq),
     CONSTRAINT fk_mdf_decision_request FOREIGN KEY (request_id) REFERENCES mdf_request (id)
 );

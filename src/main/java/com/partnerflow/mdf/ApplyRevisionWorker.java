@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * and activity type stay); a revision that breaks the input rules goes back to the partner.
  */
 @Component
-class ApplyRevisionWorker {
+public class ApplyRevisionWorker {
 
   private final MdfReview review;
 
@@ -21,7 +21,7 @@ class ApplyRevisionWorker {
   }
 
   @JobWorker(type = MdfProcess.APPLY_REVISION)
-  Map<String, Object> applyRevision(ActivatedJob job) {
+  public Map<String, Object> applyRevision(ActivatedJob job) {
     JobVariables v = JobVariables.of(job);
     MdfRequest current = review.request(v.requestId());
     var revision =

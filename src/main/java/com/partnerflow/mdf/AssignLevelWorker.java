@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /** {@code mdf.assign-level}: the request is IN_REVIEW with an approval group until the SLA ends. */
 @Component
-class AssignLevelWorker {
+public class AssignLevelWorker {
 
   private final MdfReview review;
 
@@ -16,7 +16,7 @@ class AssignLevelWorker {
   }
 
   @JobWorker(type = MdfProcess.ASSIGN_LEVEL)
-  Map<String, Object> assignLevel(ActivatedJob job) {
+  public Map<String, Object> assignLevel(ActivatedJob job) {
     JobVariables v = JobVariables.of(job);
     String group = v.text("approvalGroup");
     var due = review.assignLevel(v.requestId(), group, v.slaDuration());

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** {@code mdf.check-eligibility}: every eligibility rule; the reasons feed the rejection. */
 @Component
-class CheckEligibilityWorker {
+public class CheckEligibilityWorker {
 
   private final MdfReview review;
 
@@ -17,7 +17,7 @@ class CheckEligibilityWorker {
   }
 
   @JobWorker(type = MdfProcess.CHECK_ELIGIBILITY)
-  Map<String, Object> checkEligibility(ActivatedJob job) {
+  public Map<String, Object> checkEligibility(ActivatedJob job) {
     JobVariables v = JobVariables.of(job);
     List<String> reasons = review.checkEligibility(v.requestId(), v.tierBenefits());
     return Map.of(

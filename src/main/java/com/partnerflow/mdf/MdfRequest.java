@@ -64,12 +64,12 @@ public class MdfRequest {
 
   @ElementCollection(fetch = FetchType.EAGER)
   @CollectionTable(name = "mdf_milestone", joinColumns = @JoinColumn(name = "request_id"))
-  @OrderColumn(name = "position")
+  @OrderColumn(name = "seq")
   private List<Milestone> milestones = new ArrayList<>();
 
-  @ElementCollection
+  @ElementCollection(fetch = FetchType.EAGER)
   @CollectionTable(name = "mdf_decision", joinColumns = @JoinColumn(name = "request_id"))
-  @OrderColumn(name = "position")
+  @OrderColumn(name = "seq")
   private List<MdfDecision> history = new ArrayList<>();
 
   protected MdfRequest() {}

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** {@code mdf.record-decision}: an approver's decision goes into the audit trail. */
 @Component
-class RecordDecisionWorker {
+public class RecordDecisionWorker {
 
   private final MdfReview review;
 
@@ -17,7 +17,7 @@ class RecordDecisionWorker {
   }
 
   @JobWorker(type = MdfProcess.RECORD_DECISION)
-  Map<String, Object> recordDecision(ActivatedJob job) {
+  public Map<String, Object> recordDecision(ActivatedJob job) {
     JobVariables v = JobVariables.of(job);
     String group = v.text("decidingGroup");
     String decision = v.text("decision");

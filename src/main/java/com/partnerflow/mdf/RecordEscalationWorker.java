@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * trail and hands the request to the escalation group.
  */
 @Component
-class RecordEscalationWorker {
+public class RecordEscalationWorker {
 
   private final MdfReview review;
 
@@ -19,7 +19,7 @@ class RecordEscalationWorker {
   }
 
   @JobWorker(type = MdfProcess.RECORD_ESCALATION)
-  Map<String, Object> recordEscalation(ActivatedJob job) {
+  public Map<String, Object> recordEscalation(ActivatedJob job) {
     JobVariables v = JobVariables.of(job);
     String target = v.escalationGroup();
     review.recordEscalation(

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /** {@code mdf.reject-request}: marks the request REJECTED and tells the partner every reason. */
 @Component
-class RejectRequestWorker {
+public class RejectRequestWorker {
 
   private final MdfReview review;
   private final MdfMail mail;
@@ -18,7 +18,7 @@ class RejectRequestWorker {
   }
 
   @JobWorker(type = MdfProcess.REJECT_REQUEST)
-  void rejectRequest(ActivatedJob job) {
+  public void rejectRequest(ActivatedJob job) {
     JobVariables v = JobVariables.of(job);
     List<String> reasons = v.texts("rejectionReasons");
     String actor = v.text("rejectedBy") == null ? MdfReview.SYSTEM : v.text("rejectedBy");

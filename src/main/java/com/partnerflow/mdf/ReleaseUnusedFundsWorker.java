@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /** {@code mdf.release-unused-funds}: the fund period closed; what is still reserved goes back. */
 @Component
-class ReleaseUnusedFundsWorker {
+public class ReleaseUnusedFundsWorker {
 
   private final MdfFunding funding;
 
@@ -16,7 +16,7 @@ class ReleaseUnusedFundsWorker {
   }
 
   @JobWorker(type = MdfProcess.RELEASE_UNUSED_FUNDS)
-  Map<String, Object> releaseUnusedFunds(ActivatedJob job) {
+  public Map<String, Object> releaseUnusedFunds(ActivatedJob job) {
     JobVariables v = JobVariables.of(job);
     return Map.of("releasedAmount", funding.releaseUnused(v.requestId(), v.text("fundPeriod")));
   }

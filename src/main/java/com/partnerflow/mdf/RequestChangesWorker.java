@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * rejected.
  */
 @Component
-class RequestChangesWorker {
+public class RequestChangesWorker {
 
   private final MdfReview review;
 
@@ -21,7 +21,7 @@ class RequestChangesWorker {
   }
 
   @JobWorker(type = MdfProcess.REQUEST_CHANGES)
-  Map<String, Object> requestChanges(ActivatedJob job) {
+  public Map<String, Object> requestChanges(ActivatedJob job) {
     JobVariables v = JobVariables.of(job);
     int round = v.integer("revisionRound");
     boolean opened = review.requestChanges(v.requestId(), round);

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * INSUFFICIENT_FUNDS}; nothing is reserved then.
  */
 @Component
-class ReserveFundsWorker {
+public class ReserveFundsWorker {
 
   private final MdfReview review;
   private final MdfFunding funding;
@@ -28,7 +28,7 @@ class ReserveFundsWorker {
   }
 
   @JobWorker(type = MdfProcess.RESERVE_FUNDS)
-  Map<String, Object> reserveFunds(ActivatedJob job) {
+  public Map<String, Object> reserveFunds(ActivatedJob job) {
     JobVariables v = JobVariables.of(job);
     MdfRequest request = review.request(v.requestId());
     BigDecimal amount =

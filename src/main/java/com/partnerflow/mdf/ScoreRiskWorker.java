@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /** {@code mdf.score-risk}: explainable risk signals, a score and the level the routing uses. */
 @Component
-class ScoreRiskWorker {
+public class ScoreRiskWorker {
 
   private final MdfReview review;
 
@@ -16,7 +16,7 @@ class ScoreRiskWorker {
   }
 
   @JobWorker(type = MdfProcess.SCORE_RISK)
-  Map<String, Object> scoreRisk(ActivatedJob job) {
+  public Map<String, Object> scoreRisk(ActivatedJob job) {
     JobVariables v = JobVariables.of(job);
     RiskScoring.Risk risk = review.scoreRisk(v.requestId(), v.tierBenefits());
     return Map.of(

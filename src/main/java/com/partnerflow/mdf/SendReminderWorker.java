@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /** {@code mdf.send-reminder}: half the SLA has passed; mails the approval group's members once. */
 @Component
-class SendReminderWorker {
+public class SendReminderWorker {
 
   private final MdfReview review;
   private final MdfMail mail;
@@ -18,7 +18,7 @@ class SendReminderWorker {
   }
 
   @JobWorker(type = MdfProcess.SEND_REMINDER)
-  Map<String, Object> sendReminder(ActivatedJob job) {
+  public Map<String, Object> sendReminder(ActivatedJob job) {
     JobVariables v = JobVariables.of(job);
     int sent =
         mail.reminder(
