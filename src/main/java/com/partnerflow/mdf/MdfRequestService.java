@@ -129,11 +129,6 @@ public class MdfRequestService {
     return requests
         .findById(id)
         .filter(r -> !user.isPartnerUser() || r.getPartnerId().equals(user.partnerId()))
-        .map(
-            r -> {
-              r.getHistory().size();
-              return r;
-            })
         .orElseThrow(() -> new NotFoundException("MDF request " + id));
   }
 
@@ -151,7 +146,6 @@ public class MdfRequestService {
     } else {
       visible = requests.findAllByOrderBySubmittedAtDesc();
     }
-    visible.forEach(r -> r.getHistory().size());
     return visible.stream().filter(r -> status == null || r.getStatus() == status).toList();
   }
 
