@@ -19,7 +19,11 @@ public class AssignLevelWorker {
   public Map<String, Object> assignLevel(ActivatedJob job) {
     JobVariables v = JobVariables.of(job);
     String group = v.text("approvalGroup");
-    var due = review.assignLevel(v.requestId(), group, v.slaDuration());
-    return Map.of("decidingGroup", group, "decisionDueAt", due.toString());
+    var level = review.assignLevel(v.requestId(), group, v.slaDuration());
+    return Map.of(
+        "decidingGroup", group,
+        "decisionDueAt", level.decisionDueAt().toString(),
+        "availableBalance", level.availableBalance(),
+        "partnerHistory", level.partnerHistory());
   }
 }

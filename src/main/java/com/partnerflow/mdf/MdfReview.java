@@ -82,14 +82,39 @@ class MdfReview {
     return risk;
   }
 
+  /** What an approver sees besides the request: the due date, balance and partner history. */
+  record LevelContext(Instant decisionDueAt, String availableBalance, String partnerHistory) {}
+
   /** The request is now with an approval group until the SLA's due date. */
   @Transactional
-  Instant assignLevel(String requestId, String group, Duration sla) {
+  LevelContext assignLevel(String requestId, String group, Duration sla) {
     MdfRequest request = request(requestId);
     Instant now = clock.instant();
     Instant due = now.plus(sla);
     request.moveTo(MdfStatus.IN_REVIEW, group, due, now);
-    return due;
+    String available =
+        funds
+            .balance(request.getPartnerId(), funds.currentPeriod(), request.getCurrency())
+            .map(b -> b.available().toPlainString())
+            .orElse("no budget");
+    List<MdfRequest> earlier =
+        requests.findByPartnerIdOrderBySubmittedAtDesc(request.getPartnerId()).stream()
+            .filter(r -> !r.getId().equals(requestId))
+            .toList();
+    BigDecimal approved =
+        earlier.stream()
+            .map(MdfRequest::getApprovedAmount)
+            .filter(a -> a != null)
+            .reduce(BigDecimal.ZERO, BigDecimal::add);
+    long rejected = earlier.stream().filter(r -> r.getStatus() == MdfStatus.REJECTED).count();
+    String history =
+        earlier.size()
+            + " earlier requests, "
+            + rejected
+            + " rejected, "
+            + approved.toPlainString()
+            + " approved in total";
+    return new LevelContext(due, available, history);
   }
 
   /** The SLA of {@code fromGroup} was breached: the request moves to {@code toGroup}. */

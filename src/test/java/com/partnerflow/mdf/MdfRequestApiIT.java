@@ -3,6 +3,7 @@ package com.partnerflow.mdf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.partnerflow.PartnerflowIntegrationTest;
+import com.partnerflow.UiSession;
 import com.partnerflow.identity.UserAccounts;
 import com.partnerflow.partner.Partner;
 import com.partnerflow.partner.Partners;
@@ -15,6 +16,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -32,6 +34,7 @@ class MdfRequestApiIT {
   @Autowired Partners partners;
   @Autowired UserAccounts accounts;
   @Autowired JdbcTemplate jdbc;
+  @LocalServerPort int port;
 
   ResponseEntity<String> post(String user, String json) {
     var headers = new HttpHeaders();
@@ -123,5 +126,25 @@ class MdfRequestApiIT {
                 .getForEntity("/api/mdf-requests?status=NOT_A_STATUS", String.class)
                 .getStatusCode())
         .isEqualTo(HttpStatus.BAD_REQUEST);
+  }
+
+  @Test
+  void thePartnerPortalListsOnlyTheirOwnRequestsWithTheirBalance() {
+    var created =
+        post(
+            "bob",
+            MdfRequestProcessIT.body(
+                "WEBINAR", "Globex <b>portal</b> webinar", "900.50", "900.50"));
+    assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+
+    var bobPage = UiSession.signIn(port, "bob").get("/mdf-requests");
+    assertThat(bobPage.statusCode()).isEqualTo(200);
+    assertThat(bobPage.body())
+        .contains("Globex &lt;b&gt;portal&lt;/b&gt; webinar")
+        .contains("150000.00");
+    assertThat(UiSession.signIn(port, "alice").get("/mdf-requests").body())
+        .doesNotContain("portal&lt;/b&gt; webinar");
+    assertThat(UiSession.signIn(port, "carol").get("/mdf-requests").body())
+        .contains("Globex &lt;b&gt;portal&lt;/b&gt; webinar");
   }
 }
