@@ -210,7 +210,13 @@ class MdfRequestProcessIT {
     TestPartner partner = newPartner(Tier.GOLD, "50000.00");
     MdfRequest request = submit(partner, body("EVENT", "Customer day", "5000.50", "5000.50"));
 
-    awaitTask(request, "ReviewMdfRequestTask");
+    InboxTask review = awaitTask(request, "ReviewMdfRequestTask");
+    assertThat(review.getPartnerId()).isEqualTo(partner.id());
+    assertThat(get("carol", "/api/tasks/" + review.getId()).getBody())
+        .contains("\"mdfRequestId\":\"" + request.getId() + "\"")
+        .contains("\"availableBalance\":\"50000.00\"")
+        .contains("\"partnerHistory\":\"0 earlier requests")
+        .contains("\"riskLevel\":\"LOW\"");
     MdfRequest inReview = awaitStatus(request, MdfStatus.IN_REVIEW);
     assertThat(inReview.getHolderGroup()).isEqualTo("channel-managers");
     var view = get(partner.user(), "/api/mdf-requests/" + request.getId());
