@@ -147,4 +147,17 @@ class MdfRequestApiIT {
     assertThat(UiSession.signIn(port, "carol").get("/mdf-requests").body())
         .contains("Globex &lt;b&gt;portal&lt;/b&gt; webinar");
   }
+
+  @Test
+  void thePortalRendersTheStartFormWithFormJs() {
+    var page = UiSession.signIn(port, "alice").get("/mdf-requests/new");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body())
+        .contains("id=\"mdf-request-form\"")
+        .contains("/vendor/form-js/form-viewer.umd.js")
+        .contains("/js/mdf-request-form.js");
+    assertThat(UiSession.signIn(port, "alice").getJson("/api/mdf-requests/form").body())
+        .contains("\"id\": \"mdf-request\"")
+        .contains("\"path\": \"milestones\"");
+  }
 }
