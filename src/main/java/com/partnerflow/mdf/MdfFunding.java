@@ -1,0 +1,102 @@
+package com.partnerflow.mdf;
+
+import com.partnerflow.fund.FundLedger;
+import com.partnerflow.fund.FundPeriod;
+import com.partnerflow.fund.Money;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Moves an approved request's money in the fund ledger: reserves the approved amount (in the
+ * current fund period) and releases what is still reserved when the period closes. Ledger movements
+ * carry idempotency keys derived from the request, so retried jobs never move money twice.
+ */
+@Service
+class MdfFunding {
+
+  private final MdfReview review;
+  private final FundLedger funds;
+  private final Clock clock;
+
+  MdfFunding(MdfReview review, FundLedger funds, Clock clock) {
+    this.review = review;
+    this.funds = funds;
+    this.clock = clock;
+  }
+
+  static String reference(String requestId) {
+    return "mdf-request:" + requestId;
+  }
+
+  /**
+   * Reserves {@code amount} for the request and marks it APPROVED.
+   *
+   * @return the fund period the money is reserved in
+   * @throws com.partnerflow.fund.InsufficientFunds when the available balance no longer covers it
+   */
+  @Transactional
+  FundPeriod reserve(String requestId, BigDecimal amount) {
+    MdfRequest request = review.request(requestId);
+    FundPeriod period = funds.currentPeriod();
+    Money money = Money.of(amount, request.getCurrency());
+    funds.reserve(
+        request.getPartnerId(),
+        period,
+        money,
+        reference(requestId),
+        reference(requestId) + ":reserve:" + money.amount().toPlainString(),
+        MdfReview.SYSTEM);
+    if (request.getStatus() != MdfStatus.APPROVED) {
+      Instant now = clock.instant();
+      request.approve(money.amount());
+      request.record(
+          new MdfDecision(
+              MdfReview.SYSTEM,
+              "FUNDS_RESERVED",
+              null,
+              "Reserved in fund period " + period.id(),
+              money.amount(),
+              now,
+              null));
+      request.moveTo(MdfStatus.APPROVED, null, null, now);
+    }
+    return period;
+  }
+
+  /**
+   * Releases what is still reserved for the request in {@code periodId}; nothing when nothing is.
+   *
+   * @return the released amount
+   */
+  @Transactional
+  BigDecimal releaseUnused(String requestId, String periodId) {
+    MdfRequest request = review.request(requestId);
+    FundPeriod period = FundPeriod.of(periodId);
+    Money reserved =
+        funds.reservedFor(
+            request.getPartnerId(), period, request.getCurrency(), reference(requestId));
+    if (reserved.isPositive()) {
+      funds.release(
+          request.getPartnerId(),
+          period,
+          reserved,
+          reference(requestId),
+          reference(requestId) + ":period-close:" + periodId,
+          MdfReview.SYSTEM,
+          "Fund period " + periodId + " closed");
+      request.record(
+          new MdfDecision(
+              MdfReview.SYSTEM,
+              "FUNDS_RELEASED",
+              null,
+              "Fund period " + periodId + " closed; unused reservation released",
+              reserved.amount(),
+              clock.instant(),
+              null));
+    }
+    return reserved.amount();
+  }
+}

@@ -1,0 +1,29 @@
+package com.partnerflow.mdf;
+
+/** The identifiers of {@code bpmn/mdf-request.bpmn}: process id, job types and error codes. */
+final class MdfProcess {
+
+  static final String PROCESS_ID = "mdf-request";
+
+  static final String CHECK_ELIGIBILITY = "mdf.check-eligibility";
+  static final String SCORE_RISK = "mdf.score-risk";
+  static final String ASSIGN_LEVEL = "mdf.assign-level";
+  static final String SEND_REMINDER = "mdf.send-reminder";
+  static final String RECORD_ESCALATION = "mdf.record-escalation";
+  static final String RECORD_DECISION = "mdf.record-decision";
+  static final String REQUEST_CHANGES = "mdf.request-changes";
+  static final String APPLY_REVISION = "mdf.apply-revision";
+  static final String REJECT_REQUEST = "mdf.reject-request";
+  static final String RESERVE_FUNDS = "mdf.reserve-funds";
+  static final String RELEASE_UNUSED_FUNDS = "mdf.release-unused-funds";
+
+  /** BPMN error of {@code mdf.reserve-funds}: the balance no longer covers the approved amount. */
+  static final String INSUFFICIENT_FUNDS = "INSUFFICIENT_FUNDS";
+
+  /**
+   * How many times a partner may revise a request before a further request for changes rejects it.
+   */
+  static final int MAX_REVISION_ROUNDS = 3;
+
+  private MdfProcess() {}
+}

@@ -1,0 +1,114 @@
+package com.partnerflow.mdf;
+
+import com.partnerflow.identity.PartnerflowUser;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/mdf-requests}: partners submit and follow their requests, internal users see all. */
+@RestController
+class MdfRequestController {
+
+  private final MdfRequestService service;
+
+  MdfRequestController(MdfRequestService service) {
+    this.service = service;
+  }
+
+  @PostMapping("/api/mdf-requests")
+  ResponseEntity<Map<String, String>> submit(
+      @RequestBody MdfRequestSubmission submission, @AuthenticationPrincipal PartnerflowUser user) {
+    MdfRequest request = service.submit(user, submission);
+    return ResponseEntity.created(URI.create("/api/mdf-requests/" + request.getId()))
+        .body(Map.of("id", request.getId(), "status", request.getStatus().name()));
+  }
+
+  @GetMapping("/api/mdf-requests/{id}")
+  MdfRequestView get(@PathVariable String id, @AuthenticationPrincipal PartnerflowUser user) {
+    return MdfRequestView.of(service.get(user, id));
+  }
+
+  @GetMapping("/api/mdf-requests")
+  Map<String, Object> list(
+      @RequestParam(required = false) MdfStatus status,
+      @RequestParam(required = false) String partnerId,
+      @AuthenticationPrincipal PartnerflowUser user) {
+    List<MdfRequestView> items =
+        service.list(user, status, partnerId).stream().map(MdfRequestView::of).toList();
+    return Map.of("items", items, "total", items.size());
+  }
+
+  /**
+   * A request as the API shows it. {@code holderGroup} and {@code decisionDueAt} say who holds an
+   * open request now (a group, never a person) and when a decision is due under the SLA.
+   */
+  record MdfRequestView(
+      String id,
+      String partnerId,
+      String status,
+      String activityType,
+      String title,
+      String description,
+      String region,
+      LocalDate startDate,
+      LocalDate endDate,
+      String currency,
+      BigDecimal totalCost,
+      BigDecimal requestedAmount,
+      BigDecimal partnerContribution,
+      Long expectedRegistrations,
+      Long expectedLeads,
+      BigDecimal expectedPipeline,
+      BigDecimal approvedAmount,
+      Integer riskScore,
+      String riskLevel,
+      List<String> riskSignals,
+      int revisionRound,
+      String holderGroup,
+      Instant decisionDueAt,
+      Instant submittedAt,
+      List<Milestone> milestones,
+      List<MdfDecision> history) {
+
+    static MdfRequestView of(MdfRequest r) {
+      return new MdfRequestView(
+          r.getId(),
+          r.getPartnerId(),
+          r.getStatus().name(),
+          r.getActivityType().name(),
+          r.getTitle(),
+          r.getDescription(),
+          r.getRegion(),
+          r.getStartDate(),
+          r.getEndDate(),
+          r.getCurrency(),
+          r.getTotalCost(),
+          r.getRequestedAmount(),
+          r.getPartnerContribution(),
+          r.getExpectedRegistrations(),
+          r.getExpectedLeads(),
+          r.getExpectedPipeline(),
+          r.getApprovedAmount(),
+          r.getRiskScore(),
+          r.getRiskLevel(),
+          r.getRiskSignals(),
+          r.getRevisionRound(),
+          r.getHolderGroup(),
+          r.getDecisionDueAt(),
+          r.getSubmittedAt(),
+          r.getMilestones(),
+          r.getHistory());
+    }
+  }
+}

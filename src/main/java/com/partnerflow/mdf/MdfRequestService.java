@@ -1,0 +1,156 @@
+package com.partnerflow.mdf;
+
+import com.partnerflow.common.ConflictException;
+import com.partnerflow.common.NotFoundException;
+import com.partnerflow.common.TemporarilyUnavailableException;
+import com.partnerflow.fund.FundBalance;
+import com.partnerflow.fund.FundLedger;
+import com.partnerflow.identity.PartnerflowUser;
+import com.partnerflow.partner.Partner;
+import com.partnerflow.partner.PartnerStatus;
+import com.partnerflow.partner.Partners;
+import io.camunda.client.CamundaClient;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.ErrorResponseException;
+
+/** Submits MDF requests (starting the {@code mdf-request} process) and answers who sees which. */
+@Service
+public class MdfRequestService {
+
+  private final MdfRequests requests;
+  private final Partners partners;
+  private final FundLedger funds;
+  private final CamundaClient client;
+  private final Clock clock;
+  private final TransactionTemplate transaction;
+
+  MdfRequestService(
+      MdfRequests requests,
+      Partners partners,
+      FundLedger funds,
+      CamundaClient client,
+      Clock clock,
+      TransactionTemplate transaction) {
+    this.transaction = transaction;
+    this.requests = requests;
+    this.partners = partners;
+    this.funds = funds;
+    this.client = client;
+    this.clock = clock;
+  }
+
+  /**
+   * Stores the request as SUBMITTED and starts its process; refused (nothing written) for internal
+   * users (403), bad input (400) and partners that are not ACTIVE (409).
+   */
+  public MdfRequest submit(PartnerflowUser user, MdfRequestSubmission submission) {
+    if (!user.isPartnerUser()) {
+      throw forbidden("Only partner users submit MDF requests");
+    }
+    Partner partner =
+        partners
+            .findById(user.partnerId())
+            .orElseThrow(() -> new NotFoundException("Partner " + user.partnerId()));
+    if (partner.getStatus() != PartnerStatus.ACTIVE) {
+      throw new ConflictException(
+          "Partner "
+              + partner.getName()
+              + " is "
+              + partner.getStatus()
+              + " and cannot request funds");
+    }
+    String period = funds.currentPeriod().id();
+    List<String> currencies =
+        funds.balances(partner.getId()).stream()
+            .filter(b -> b.period().equals(period))
+            .map(FundBalance::currency)
+            .toList();
+    MdfRequestValidation.check(submission, currencies);
+    // Committed before the process starts, so its workers find the request.
+    MdfRequest request =
+        transaction.execute(
+            s ->
+                requests.save(
+                    new MdfRequest(partner.getId(), user.username(), submission, clock.instant())));
+    long processInstanceKey;
+    try {
+      processInstanceKey = startProcess(request, partner);
+    } catch (TemporarilyUnavailableException e) {
+      transaction.executeWithoutResult(s -> requests.deleteById(request.getId()));
+      throw e;
+    }
+    return transaction.execute(
+        s -> {
+          MdfRequest stored = requests.findById(request.getId()).orElseThrow();
+          stored.started(processInstanceKey);
+          return stored;
+        });
+  }
+
+  private long startProcess(MdfRequest request, Partner partner) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("mdfRequestId", request.getId());
+    variables.put("partnerId", partner.getId());
+    variables.put("tier", partner.getTier().name());
+    variables.put("activityType", request.getActivityType().name());
+    variables.put("title", request.getTitle());
+    variables.put("currency", request.getCurrency());
+    variables.put("totalCost", request.getTotalCost());
+    variables.put("requestedAmount", request.getRequestedAmount());
+    variables.put("partnerContribution", request.getPartnerContribution());
+    variables.put("startDate", request.getStartDate().toString());
+    variables.put("endDate", request.getEndDate().toString());
+    variables.put("revisionRound", 0);
+    try {
+      return client
+          .newCreateInstanceCommand()
+          .bpmnProcessId(MdfProcess.PROCESS_ID)
+          .latestVersion()
+          .variables(variables)
+          .send()
+          .join()
+          .getProcessInstanceKey();
+    } catch (RuntimeException e) {
+      throw new TemporarilyUnavailableException("The process engine did not start the request", e);
+    }
+  }
+
+  /** The request if the caller may see it: internal users see all, partner users their own. */
+  @Transactional(readOnly = true)
+  public MdfRequest get(PartnerflowUser user, String id) {
+    return requests
+        .findById(id)
+        .filter(r -> !user.isPartnerUser() || r.getPartnerId().equals(user.partnerId()))
+        .orElseThrow(() -> new NotFoundException("MDF request " + id));
+  }
+
+  /** The caller's visible requests, newest first, optionally filtered. */
+  @Transactional(readOnly = true)
+  public List<MdfRequest> list(PartnerflowUser user, MdfStatus status, String partnerId) {
+    List<MdfRequest> visible;
+    if (user.isPartnerUser()) {
+      if (partnerId != null && !partnerId.equals(user.partnerId())) {
+        return List.of();
+      }
+      visible = requests.findByPartnerIdOrderBySubmittedAtDesc(user.partnerId());
+    } else if (partnerId != null) {
+      visible = requests.findByPartnerIdOrderBySubmittedAtDesc(partnerId);
+    } else {
+      visible = requests.findAllByOrderBySubmittedAtDesc();
+    }
+    return visible.stream().filter(r -> status == null || r.getStatus() == status).toList();
+  }
+
+  private static ErrorResponseException forbidden(String detail) {
+    return new ErrorResponseException(
+        HttpStatus.FORBIDDEN, ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, detail), null);
+  }
+}

@@ -1,0 +1,245 @@
+package com.partnerflow.mdf;
+
+import com.partnerflow.fund.FundBalance;
+import com.partnerflow.fund.FundLedger;
+import com.partnerflow.fund.FundPeriod;
+import com.partnerflow.partner.Partner;
+import com.partnerflow.partner.Partners;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The steps of the {@code mdf-request} process on a request: eligibility, risk, approval levels,
+ * decisions, revisions and rejection. Every step may run again for a retried job and then changes
+ * nothing more (history entries are keyed by the step that wrote them).
+ */
+@Service
+class MdfReview {
+
+  static final String SYSTEM = "system";
+
+  private final MdfRequests requests;
+  private final Partners partners;
+  private final FundLedger funds;
+  private final Clock clock;
+
+  MdfReview(MdfRequests requests, Partners partners, FundLedger funds, Clock clock) {
+    this.requests = requests;
+    this.partners = partners;
+    this.funds = funds;
+    this.clock = clock;
+  }
+
+  MdfRequest request(String id) {
+    return requests
+        .findById(id)
+        .orElseThrow(() -> new IllegalStateException("MDF request " + id + " does not exist"));
+  }
+
+  /** Every reason the request is not eligible; empty when it is. Writes nothing. */
+  @Transactional(readOnly = true)
+  List<String> checkEligibility(String requestId, TierBenefits benefits) {
+    MdfRequest request = request(requestId);
+    Partner partner = partners.findById(request.getPartnerId()).orElseThrow();
+    FundPeriod period = funds.currentPeriod();
+    BigDecimal available =
+        funds
+            .balance(partner.getId(), period, request.getCurrency())
+            .map(FundBalance::available)
+            .orElse(null);
+    return EligibilityRules.reasons(
+        request,
+        partner.getStatus(),
+        benefits,
+        available,
+        period.startsOn(),
+        period.endsOn(),
+        LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC),
+        requests.findByPartnerIdOrderBySubmittedAtDesc(partner.getId()));
+  }
+
+  /** Scores the request's risk and stores score, level and signals. */
+  @Transactional
+  RiskScoring.Risk scoreRisk(String requestId, TierBenefits benefits) {
+    MdfRequest request = request(requestId);
+    Partner partner = partners.findById(request.getPartnerId()).orElseThrow();
+    List<MdfRequest> history =
+        requests.findByPartnerIdOrderBySubmittedAtDesc(partner.getId()).stream()
+            .filter(r -> !r.getId().equals(requestId))
+            .toList();
+    RiskScoring.Risk risk =
+        RiskScoring.score(
+            request, history, benefits.perActivityCap(), partner.getCreatedAt(), clock.instant());
+    request.scored(risk.score(), risk.level(), risk.signals());
+    return risk;
+  }
+
+  /** What an approver sees besides the request: the due date, balance and partner history. */
+  record LevelContext(Instant decisionDueAt, String availableBalance, String partnerHistory) {}
+
+  /** The request is now with an approval group until the SLA's due date. */
+  @Transactional
+  LevelContext assignLevel(String requestId, String group, Duration sla) {
+    MdfRequest request = request(requestId);
+    Instant now = clock.instant();
+    Instant due = now.plus(sla);
+    request.moveTo(MdfStatus.IN_REVIEW, group, due, now);
+    String available =
+        funds
+            .balance(request.getPartnerId(), funds.currentPeriod(), request.getCurrency())
+            .map(b -> b.available().toPlainString())
+            .orElse("no budget");
+    List<MdfRequest> earlier =
+        requests.findByPartnerIdOrderBySubmittedAtDesc(request.getPartnerId()).stream()
+            .filter(r -> !r.getId().equals(requestId))
+            .toList();
+    BigDecimal approved =
+        earlier.stream()
+            .map(MdfRequest::getApprovedAmount)
+            .filter(a -> a != null)
+            .reduce(BigDecimal.ZERO, BigDecimal::add);
+    long rejected = earlier.stream().filter(r -> r.getStatus() == MdfStatus.REJECTED).count();
+    String history =
+        earlier.size()
+            + " earlier requests, "
+            + rejected
+            + " rejected, "
+            + approved.toPlainString()
+            + " approved in total";
+    return new LevelContext(due, available, history);
+  }
+
+  /** The SLA of {@code fromGroup} was breached: the request moves to {@code toGroup}. */
+  @Transactional
+  void recordEscalation(
+      String requestId, String fromGroup, String toGroup, Duration sla, String stepKey) {
+    MdfRequest request = request(requestId);
+    if (alreadyRecorded(request, stepKey)) {
+      return;
+    }
+    Instant now = clock.instant();
+    request.record(
+        new MdfDecision(
+            SYSTEM,
+            "ESCALATED",
+            fromGroup,
+            "SLA of " + fromGroup + " breached; escalated to " + toGroup,
+            null,
+            now,
+            stepKey));
+    request.moveTo(MdfStatus.IN_REVIEW, toGroup, now.plus(sla), now);
+  }
+
+  /**
+   * Records an approver's decision. For APPROVE_REDUCED the amount becomes the approved amount
+   * (never more than was approved or requested before).
+   *
+   * @return the amount approved so far
+   */
+  @Transactional
+  BigDecimal recordDecision(
+      String requestId,
+      String level,
+      String decision,
+      BigDecimal approvedAmount,
+      String reason,
+      String stepKey) {
+    MdfRequest request = request(requestId);
+    BigDecimal current =
+        Optional.ofNullable(request.getApprovedAmount()).orElse(request.getRequestedAmount());
+    if (alreadyRecorded(request, stepKey)) {
+      return current;
+    }
+    BigDecimal amount = null;
+    if ("APPROVE".equals(decision)) {
+      amount = current;
+    } else if ("APPROVE_REDUCED".equals(decision)) {
+      amount =
+          approvedAmount != null
+                  && approvedAmount.signum() > 0
+                  && approvedAmount.compareTo(current) < 0
+              ? approvedAmount
+              : current;
+    }
+    if (amount != null) {
+      request.approve(amount);
+    }
+    request.record(
+        new MdfDecision(level, decision, level, reason, amount, clock.instant(), stepKey));
+    return amount != null ? amount : current;
+  }
+
+  /**
+   * The approver asks the partner for changes.
+   *
+   * @return false when the partner already used all revision rounds (the request is then rejected)
+   */
+  @Transactional
+  boolean requestChanges(String requestId, int roundSeen) {
+    MdfRequest request = request(requestId);
+    if (request.getRevisionRound() > roundSeen) {
+      return true;
+    }
+    if (request.getRevisionRound() >= MdfProcess.MAX_REVISION_ROUNDS) {
+      return false;
+    }
+    request.nextRevisionRound();
+    request.moveTo(
+        MdfStatus.CHANGES_REQUESTED, "partner:" + request.getPartnerId(), null, clock.instant());
+    return true;
+  }
+
+  /**
+   * Takes over the partner's revision if it passes the input rules.
+   *
+   * @return the problems of the revision; empty when it was applied
+   */
+  @Transactional
+  List<String> applyRevision(String requestId, MdfRequestSubmission revision) {
+    MdfRequest request = request(requestId);
+    List<String> problems =
+        MdfRequestValidation.problemsOf(revision, List.of(request.getCurrency())).stream()
+            .map(p -> p.field() + " " + p.message())
+            .toList();
+    if (problems.isEmpty()) {
+      Instant now = clock.instant();
+      request.apply(revision, now);
+      request.moveTo(MdfStatus.SUBMITTED, null, null, now);
+      request.record(
+          new MdfDecision(
+              request.getSubmittedBy(),
+              "RESUBMITTED",
+              null,
+              "Revision round " + request.getRevisionRound(),
+              request.getRequestedAmount(),
+              now,
+              null));
+    }
+    return problems;
+  }
+
+  /** Rejects the request with its reasons; funds are untouched. */
+  @Transactional
+  MdfRequest reject(String requestId, String actor, List<String> reasons) {
+    MdfRequest request = request(requestId);
+    if (request.getStatus() != MdfStatus.REJECTED) {
+      Instant now = clock.instant();
+      request.record(
+          new MdfDecision(actor, "REJECTED", null, String.join("; ", reasons), null, now, null));
+      request.moveTo(MdfStatus.REJECTED, null, null, now);
+    }
+    return request;
+  }
+
+  private static boolean alreadyRecorded(MdfRequest request, String stepKey) {
+    return request.getHistory().stream().anyMatch(d -> stepKey.equals(d.stepKey()));
+  }
+}

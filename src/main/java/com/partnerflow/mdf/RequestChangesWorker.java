@@ -1,0 +1,46 @@
+package com.partnerflow.mdf;
+
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.api.response.ActivatedJob;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code mdf.request-changes}: opens the next revision round for the partner, or — after {@link
+ * MdfProcess#MAX_REVISION_ROUNDS} rounds — sets {@code maxRoundsReached} so the request is
+ * rejected.
+ */
+@Component
+public class RequestChangesWorker {
+
+  private final MdfReview review;
+
+  RequestChangesWorker(MdfReview review) {
+    this.review = review;
+  }
+
+  @JobWorker(type = MdfProcess.REQUEST_CHANGES)
+  public Map<String, Object> requestChanges(ActivatedJob job) {
+    JobVariables v = JobVariables.of(job);
+    int round = v.integer("revisionRound");
+    boolean opened = review.requestChanges(v.requestId(), round);
+    if (!opened) {
+      return Map.of(
+          "maxRoundsReached",
+          true,
+          "rejectionReasons",
+          List.of(
+              "Changes were requested again after the maximum of "
+                  + MdfProcess.MAX_REVISION_ROUNDS
+                  + " revision rounds"),
+          "rejectedBy",
+          MdfReview.SYSTEM);
+    }
+    return Map.of(
+        "maxRoundsReached",
+        false,
+        "revisionRound",
+        review.request(v.requestId()).getRevisionRound());
+  }
+}

@@ -1,0 +1,510 @@
+package com.partnerflow.mdf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.partnerflow.PartnerflowIntegrationTest;
+import com.partnerflow.engine.EmbeddedZeebeEngine;
+import com.partnerflow.engine.ProcessTestSupport;
+import com.partnerflow.fund.FundLedger;
+import com.partnerflow.fund.LedgerEntryType;
+import com.partnerflow.fund.Money;
+import com.partnerflow.identity.UserAccounts;
+import com.partnerflow.notification.NotificationLog;
+import com.partnerflow.notification.NotificationRecord;
+import com.partnerflow.partner.Partner;
+import com.partnerflow.partner.Partners;
+import com.partnerflow.partner.Region;
+import com.partnerflow.partner.Tier;
+import com.partnerflow.task.InboxTask;
+import com.partnerflow.task.InboxTasks;
+import com.partnerflow.task.TaskState;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * Every route of bpmn/mdf-request.bpmn with the real workers, started through the API and decided
+ * through the task inbox as the right users. Each test uses a partner of its own (with a budget),
+ * so risk history and incentive stacking do not leak between tests. The period-close test moves the
+ * engine clock past the fund period and so runs last.
+ */
+@PartnerflowIntegrationTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class MdfRequestProcessIT {
+
+  @Autowired TestRestTemplate http;
+  @Autowired Partners partners;
+  @Autowired UserAccounts accounts;
+  @Autowired FundLedger funds;
+  @Autowired InboxTasks tasks;
+  @Autowired MdfRequests requests;
+  @Autowired MdfFunding funding;
+  @Autowired MdfMail mail;
+  @Autowired NotificationLog notifications;
+  @Autowired EmbeddedZeebeEngine engine;
+  ProcessTestSupport process;
+
+  /** A partner of a test, with one partner user (password demo) and a budget in EUR. */
+  record TestPartner(String id, String user, String email) {}
+
+  @BeforeEach
+  void setUp() {
+    process = new ProcessTestSupport(engine);
+  }
+
+  TestPartner newPartner(Tier tier, String budget) {
+    String name = "mdf" + UUID.randomUUID().toString().substring(0, 8);
+    Partner partner =
+        partners.save(new Partner("MDF " + name, name + ".example", tier, Region.EMEA));
+    String email = name + "@" + name + ".example";
+    accounts.createIfAbsent(name, "demo", "User " + name, email, partner.getId(), Set.of());
+    funds.allocate(
+        partner.getId(),
+        funds.currentPeriod(),
+        Money.of(budget, "EUR"),
+        "test-allocation:" + partner.getId(),
+        "test",
+        "budget of a test partner");
+    return new TestPartner(partner.getId(), name, email);
+  }
+
+  static String body(String activityType, String title, String requested, String contribution) {
+    LocalDate start = LocalDate.now(ZoneOffset.UTC).plusDays(1);
+    BigDecimal total = new BigDecimal(requested).add(new BigDecimal(contribution));
+    return """
+        {"activityType":"%s","title":"%s","description":"Joint activity","region":"EMEA",
+         "startDate":"%s","endDate":"%s","currency":"EUR","totalCost":%s,
+         "requestedAmount":%s,"partnerContribution":%s,"expectedRegistrations":200,
+         "expectedLeads":40,"expectedPipeline":250000,
+         "milestones":[{"name":"Invitations","plannedDate":"%s","sharePercent":30},
+                       {"name":"Activity held","plannedDate":"%s","sharePercent":70}]}
+        """
+        .formatted(
+            activityType,
+            title,
+            start,
+            start,
+            total.toPlainString(),
+            requested,
+            contribution,
+            start,
+            start);
+  }
+
+  ResponseEntity<String> post(String user, String path, String json) {
+    var headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return http.withBasicAuth(user, "demo")
+        .exchange(path, HttpMethod.POST, new HttpEntity<>(json, headers), String.class);
+  }
+
+  ResponseEntity<String> get(String user, String path) {
+    return http.withBasicAuth(user, "demo").getForEntity(path, String.class);
+  }
+
+  MdfRequest submit(TestPartner partner, String json) {
+    var response = post(partner.user(), "/api/mdf-requests", json);
+    assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.CREATED);
+    String id = response.getBody().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+    assertThat(response.getBody()).contains("\"status\":\"SUBMITTED\"");
+    return requests.findById(id).orElseThrow();
+  }
+
+  MdfRequest awaitStatus(MdfRequest request, MdfStatus status) {
+    return await()
+        .atMost(Duration.ofSeconds(15))
+        .until(
+            () -> requests.findById(request.getId()).orElseThrow(), r -> r.getStatus() == status);
+  }
+
+  InboxTask awaitTask(MdfRequest request, String elementId) {
+    return await()
+        .atMost(Duration.ofSeconds(15))
+        .until(
+            () ->
+                tasks
+                    .findByProcessInstanceKeyOrderByCreatedAtAsc(request.getProcessInstanceKey())
+                    .stream()
+                    .filter(t -> t.getElementId().equals(elementId))
+                    .filter(t -> t.getState() == TaskState.OPEN)
+                    .findFirst()
+                    .orElse(null),
+            t -> t != null);
+  }
+
+  void decide(String user, MdfRequest request, String elementId, String group, String json) {
+    InboxTask task = awaitTask(request, elementId);
+    assertThat(task.getCandidateGroups()).containsExactly(group);
+    var response = post(user, "/api/tasks/" + task.getId() + "/complete", json);
+    assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+    await().until(() -> tasks.findById(task.getId()).orElseThrow().getState() != TaskState.OPEN);
+  }
+
+  BigDecimal reserved(MdfRequest request) {
+    return funds
+        .reservedFor(
+            request.getPartnerId(),
+            funds.currentPeriod(),
+            "EUR",
+            MdfFunding.reference(request.getId()))
+        .amount();
+  }
+
+  long reserveEntries(MdfRequest request) {
+    return funds.movements(request.getPartnerId(), funds.currentPeriod(), "EUR").stream()
+        .filter(m -> m.type() == LedgerEntryType.RESERVE)
+        .filter(m -> MdfFunding.reference(request.getId()).equals(m.reference()))
+        .count();
+  }
+
+  List<String> actions(MdfRequest request) {
+    return requests.findById(request.getId()).orElseThrow().getHistory().stream()
+        .map(MdfDecision::action)
+        .toList();
+  }
+
+  static final String APPROVE = "{\"decision\":\"APPROVE\"}";
+
+  @Test
+  void autoApprovesASmallLowRiskRequestOfAGoldPartnerAndReservesItOnce() {
+    TestPartner acme = newPartner(Tier.GOLD, "50000.00");
+    MdfRequest request = submit(acme, body("WEBINAR", "Small webinar", "1500.50", "1500.50"));
+
+    MdfRequest approved = awaitStatus(request, MdfStatus.APPROVED);
+    process.eventually(
+        request.getProcessInstanceKey(),
+        p ->
+            p.hasPassedElement("MdfRequestApprovedEvent")
+                .hasNotPassedElement("ReviewMdfRequestTask"));
+    assertThat(approved.getApprovedAmount()).isEqualByComparingTo("1500.50");
+    assertThat(approved.getRiskLevel()).isEqualTo("LOW");
+    assertThat(reserved(request)).isEqualByComparingTo("1500.50");
+
+    // A retried mdf.reserve-funds job reserves nothing more.
+    funding.reserve(request.getId(), new BigDecimal("1500.50"));
+    assertThat(reserved(request)).isEqualByComparingTo("1500.50");
+    assertThat(reserveEntries(request)).isEqualTo(1);
+    assertThat(actions(request)).containsExactly("FUNDS_RESERVED");
+  }
+
+  @Test
+  void partnerRequestGoesThroughOneLevelToApprovedWithTheReservationInTheBalance() {
+    TestPartner partner = newPartner(Tier.GOLD, "50000.00");
+    MdfRequest request = submit(partner, body("EVENT", "Customer day", "5000.50", "5000.50"));
+
+    InboxTask review = awaitTask(request, "ReviewMdfRequestTask");
+    assertThat(review.getPartnerId()).isEqualTo(partner.id());
+    assertThat(get("carol", "/api/tasks/" + review.getId()).getBody())
+        .contains("\"mdfRequestId\":\"" + request.getId() + "\"")
+        .contains("\"availableBalance\":\"50000.00\"")
+        .contains("\"partnerHistory\":\"0 earlier requests")
+        .contains("\"riskLevel\":\"LOW\"");
+    MdfRequest inReview = awaitStatus(request, MdfStatus.IN_REVIEW);
+    assertThat(inReview.getHolderGroup()).isEqualTo("channel-managers");
+    var view = get(partner.user(), "/api/mdf-requests/" + request.getId());
+    assertThat(view.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(view.getBody())
+        .contains("\"status\":\"IN_REVIEW\"")
+        .contains("\"holderGroup\":\"channel-managers\"")
+        .contains("\"decisionDueAt\":\"")
+        .contains("New partner")
+        .contains("\"milestones\":[{\"name\":\"Invitations\"");
+    assertThat(get("bob", "/api/mdf-requests/" + request.getId()).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(get(partner.user(), "/api/mdf-requests?status=IN_REVIEW").getBody())
+        .contains(request.getId())
+        .contains("\"total\":1");
+    assertThat(get("carol", "/api/mdf-requests?partnerId=" + partner.id()).getBody())
+        .contains(request.getId());
+    assertThat(get("bob", "/api/mdf-requests?partnerId=" + partner.id()).getBody())
+        .doesNotContain(request.getId());
+
+    decide("carol", request, "ReviewMdfRequestTask", "channel-managers", APPROVE);
+
+    awaitStatus(request, MdfStatus.APPROVED);
+    assertThat(get(partner.user(), "/api/mdf-requests/" + request.getId()).getBody())
+        .contains("\"status\":\"APPROVED\"")
+        .contains("\"approvedAmount\":5000.5")
+        .contains("\"action\":\"APPROVE\"")
+        .contains("\"actor\":\"channel-managers\"");
+    assertThat(get(partner.user(), "/api/partners/" + partner.id() + "/funds").getBody())
+        .contains("\"allocated\":50000.00")
+        .contains("\"reserved\":5000.50")
+        .contains("\"available\":44999.50");
+  }
+
+  @Test
+  void twoLevelsWithAReducedAmountReserveTheReducedAmount() {
+    TestPartner partner = newPartner(Tier.GOLD, "50000.00");
+    MdfRequest request =
+        submit(partner, body("DIGITAL_CAMPAIGN", "Search campaign", "12000.50", "12000.50"));
+
+    decide("carol", request, "ReviewMdfRequestTask", "channel-managers", APPROVE);
+    decide(
+        "dave",
+        request,
+        "ReviewMdfRequestTask",
+        "marketing-directors",
+        "{\"decision\":\"APPROVE_REDUCED\",\"approvedAmount\":10000,\"reason\":\"Fewer channels\"}");
+
+    MdfRequest approved = awaitStatus(request, MdfStatus.APPROVED);
+    assertThat(approved.getApprovedAmount()).isEqualByComparingTo("10000.00");
+    assertThat(reserved(request)).isEqualByComparingTo("10000.00");
+    assertThat(actions(request)).containsExactly("APPROVE", "APPROVE_REDUCED", "FUNDS_RESERVED");
+  }
+
+  @Test
+  void threeLevelsDecideALargeRequest() {
+    TestPartner partner = newPartner(Tier.GOLD, "80000.00");
+    MdfRequest request = submit(partner, body("EVENT", "Partner summit", "20000.50", "20000.50"));
+
+    decide("carol", request, "ReviewMdfRequestTask", "channel-managers", APPROVE);
+    decide("dave", request, "ReviewMdfRequestTask", "marketing-directors", APPROVE);
+    decide("erin", request, "ReviewMdfRequestTask", "finance", APPROVE);
+
+    awaitStatus(request, MdfStatus.APPROVED);
+    assertThat(reserved(request)).isEqualByComparingTo("20000.50");
+    assertThat(actions(request)).containsExactly("APPROVE", "APPROVE", "APPROVE", "FUNDS_RESERVED");
+  }
+
+  @Test
+  void highRiskIsSpotAuditedFirstAndARejectionTellsThePartnerOnce() {
+    TestPartner partner = newPartner(Tier.GOLD, "80000.00");
+    // round number + just below the cap of 25,000 + new partner = HIGH
+    MdfRequest request = submit(partner, body("EVENT", "Roadshow", "24000", "24000"));
+
+    decide(
+        "frank",
+        request,
+        "ReviewMdfRequestTask",
+        "marketing-ops",
+        "{\"decision\":\"REJECT\",\"reason\":\"Costs are not plausible\"}");
+
+    MdfRequest rejected = awaitStatus(request, MdfStatus.REJECTED);
+    assertThat(rejected.getRiskLevel()).isEqualTo("HIGH");
+    assertThat(rejected.getRiskSignals()).hasSize(3);
+    assertThat(actions(request)).containsExactly("REJECT", "REJECTED");
+    assertThat(reserved(request)).isZero();
+    process.eventually(
+        request.getProcessInstanceKey(),
+        p -> p.isCompleted().hasPassedElement("MdfRequestRejectedEvent"));
+    List<NotificationRecord> mails =
+        notifications.findByRecipientOrderByCreatedAtDesc(partner.email());
+    assertThat(mails)
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.getTemplate()).isEqualTo("mdf-request-rejected");
+              assertThat(m.getStatus()).isEqualTo(NotificationRecord.Status.SENT);
+            });
+
+    // A retried mdf.reject-request job mails nobody again.
+    mail.rejected(
+        rejected,
+        List.of("Costs are not plausible"),
+        request.getProcessInstanceKey(),
+        "RejectRequestTask");
+    assertThat(notifications.findByRecipientOrderByCreatedAtDesc(partner.email())).hasSize(1);
+  }
+
+  @Test
+  void anIneligibleRequestIsRejectedWithEveryReasonAndFundsUntouched() {
+    TestPartner partner = newPartner(Tier.GOLD, "50000.00");
+    MdfRequest request = submit(partner, body("TRADE_SHOW", "Booth", "1000.50", "100"));
+
+    MdfRequest rejected = awaitStatus(request, MdfStatus.REJECTED);
+
+    String reasons = rejected.getHistory().get(0).reason();
+    assertThat(reasons)
+        .contains("TRADE_SHOW is not allowed for the tier")
+        .contains("Co-funding share 9.09 % is below the tier minimum of 30 %");
+    assertThat(rejected.getHistory().get(0).actor()).isEqualTo("system");
+    assertThat(funds.movements(partner.id(), funds.currentPeriod(), "EUR"))
+        .extracting(m -> m.type())
+        .containsExactly(LedgerEntryType.ALLOCATE);
+    await()
+        .until(
+            () -> notifications.findByRecipientOrderByCreatedAtDesc(partner.email()).size() == 1);
+  }
+
+  String revision(String title, String requested, String contribution, String total) {
+    String start = LocalDate.now(ZoneOffset.UTC).plusDays(2).toString();
+    return """
+        {"title":"%s","description":"Revised","startDate":"%s","endDate":"%s",
+         "totalCost":%s,"requestedAmount":%s,"partnerContribution":%s}
+        """
+        .formatted(title, start, start, total, requested, contribution);
+  }
+
+  @Test
+  void requestChangesLoopsBackThroughEligibilityAtMostThreeRounds() {
+    TestPartner partner = newPartner(Tier.GOLD, "50000.00");
+    MdfRequest request = submit(partner, body("WEBINAR", "Product webinar", "5000.50", "5000.50"));
+    String changes = "{\"decision\":\"REQUEST_CHANGES\",\"reason\":\"Lower the amount\"}";
+    String group = "partner:" + partner.id();
+
+    decide("carol", request, "ReviewMdfRequestTask", "channel-managers", changes);
+    assertThat(awaitStatus(request, MdfStatus.CHANGES_REQUESTED).getRevisionRound()).isEqualTo(1);
+    // A revision that does not add up goes back to the partner.
+    decide(
+        partner.user(),
+        request,
+        "ReviseMdfRequestTask",
+        group,
+        revision("Product webinar", "4000.50", "4000.50", "9000"));
+    await()
+        .until(
+            () ->
+                tasks
+                        .findByProcessInstanceKeyOrderByCreatedAtAsc(
+                            request.getProcessInstanceKey())
+                        .stream()
+                        .filter(t -> t.getElementId().equals("ReviseMdfRequestTask"))
+                        .count()
+                    == 2);
+    decide(
+        partner.user(),
+        request,
+        "ReviseMdfRequestTask",
+        group,
+        revision("Product webinar", "4000.50", "4000.50", "8001.00"));
+    for (int round = 2; round <= 3; round++) {
+      decide("carol", request, "ReviewMdfRequestTask", "channel-managers", changes);
+      decide(
+          partner.user(),
+          request,
+          "ReviseMdfRequestTask",
+          group,
+          revision("Product webinar", "3000.50", "3000.50", "6001.00"));
+    }
+    assertThat(requests.findById(request.getId()).orElseThrow().getRequestedAmount())
+        .isEqualByComparingTo("3000.50");
+    decide("carol", request, "ReviewMdfRequestTask", "channel-managers", changes);
+
+    MdfRequest rejected = awaitStatus(request, MdfStatus.REJECTED);
+    assertThat(rejected.getRevisionRound()).isEqualTo(3);
+    assertThat(rejected.getHistory().get(rejected.getHistory().size() - 1).reason())
+        .contains("maximum of 3 revision rounds");
+    process.eventually(
+        request.getProcessInstanceKey(),
+        p -> p.isCompleted().hasPassedElement("MdfRequestRejectedAfterRoundsEvent"));
+    assertThat(reserved(request)).isZero();
+  }
+
+  @Test
+  void aBreachedSlaRemindsAtHalfTimeAndEscalatesToTheNextLevel() {
+    TestPartner partner = newPartner(Tier.GOLD, "50000.00");
+    MdfRequest request =
+        submit(partner, body("WEBINAR", "Escalated webinar", "5000.50", "5000.50"));
+    InboxTask review = awaitTask(request, "ReviewMdfRequestTask");
+    assertThat(review.getDueDate()).isNotNull();
+
+    process.moveClock(Duration.ofDays(2).plusMinutes(1));
+
+    process.eventually(
+        request.getProcessInstanceKey(),
+        p ->
+            p.hasPassedElement("SlaReminderEvent")
+                .hasPassedElement("SlaBreachedEvent")
+                .hasPassedElement("RecordEscalationTask"));
+    await()
+        .until(
+            () ->
+                "marketing-directors"
+                    .equals(requests.findById(request.getId()).orElseThrow().getHolderGroup()));
+    assertThat(actions(request)).containsExactly("ESCALATED");
+    assertThat(
+            notifications.findByRecipientOrderByCreatedAtDesc("carol@partnerflow.example").stream()
+                .anyMatch(
+                    n ->
+                        n.getTemplate().equals("mdf-review-reminder")
+                            && n.getIdempotencyKey()
+                                .startsWith(request.getProcessInstanceKey() + ":")))
+        .isTrue();
+
+    decide("dave", request, "EscalatedReviewTask", "marketing-directors", APPROVE);
+
+    awaitStatus(request, MdfStatus.APPROVED);
+    assertThat(actions(request)).containsExactly("ESCALATED", "APPROVE", "FUNDS_RESERVED");
+  }
+
+  @Test
+  void aBalanceRacedAwayGoesBackToTheApproverAndNeverOverspends() {
+    TestPartner partner = newPartner(Tier.GOLD, "6000.00");
+    MdfRequest request = submit(partner, body("WEBINAR", "Raced webinar", "5000.50", "5000.50"));
+    awaitTask(request, "ReviewMdfRequestTask");
+    funds.reserve(
+        partner.id(),
+        funds.currentPeriod(),
+        Money.of("2000.00", "EUR"),
+        "other-activity",
+        "race:" + partner.id(),
+        "test");
+
+    decide("carol", request, "ReviewMdfRequestTask", "channel-managers", APPROVE);
+
+    InboxTask reconsider = awaitTask(request, "ResolveInsufficientFundsTask");
+    assertThat(reconsider.getCandidateGroups()).containsExactly("channel-managers");
+    assertThat(get("carol", "/api/tasks/" + reconsider.getId()).getBody()).contains("fundsProblem");
+    assertThat(reserved(request)).isZero();
+    assertThat(requests.findById(request.getId()).orElseThrow().getStatus())
+        .isEqualTo(MdfStatus.IN_REVIEW);
+
+    decide(
+        "carol",
+        request,
+        "ResolveInsufficientFundsTask",
+        "channel-managers",
+        "{\"decision\":\"APPROVE_REDUCED\",\"approvedAmount\":3999.5,\"reason\":\"What is left\"}");
+
+    awaitStatus(request, MdfStatus.APPROVED);
+    assertThat(reserved(request)).isEqualByComparingTo("3999.50");
+    assertThat(funds.balance(partner.id(), funds.currentPeriod(), "EUR").orElseThrow().available())
+        .isEqualByComparingTo("0.50");
+  }
+
+  /** Moves the engine clock past the fund period's end, so it runs after every other test here. */
+  @Test
+  @Order(Integer.MAX_VALUE)
+  void unusedReservationsAreReleasedWhenTheFundPeriodCloses() {
+    TestPartner partner = newPartner(Tier.GOLD, "50000.00");
+    MdfRequest request = submit(partner, body("WEBINAR", "Period webinar", "1500.50", "1500.50"));
+    awaitStatus(request, MdfStatus.APPROVED);
+    process.eventually(
+        request.getProcessInstanceKey(), p -> p.hasPassedElement("MdfRequestApprovedEvent"));
+    assertThat(reserved(request)).isEqualByComparingTo("1500.50");
+
+    LocalDate periodEnd = funds.currentPeriod().endsOn();
+    process.moveClock(
+        Duration.between(
+                java.time.Instant.now(),
+                periodEnd.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC))
+            .plusHours(1));
+
+    process.eventually(
+        request.getProcessInstanceKey(),
+        p -> p.isCompleted().hasPassedElement("ReleaseUnusedFundsTask"));
+    assertThat(reserved(request)).isZero();
+    assertThat(actions(request)).containsExactly("FUNDS_RESERVED", "FUNDS_RELEASED");
+    // A retried mdf.release-unused-funds job releases nothing more.
+    assertThat(funding.releaseUnused(request.getId(), funds.currentPeriod().id())).isZero();
+  }
+}
