@@ -36,7 +36,7 @@ class MdfRequestController {
 
   @GetMapping("/api/mdf-requests/{id}")
   MdfRequestView get(@PathVariable String id, @AuthenticationPrincipal PartnerflowUser user) {
-    return MdfRequestView.of(service.get(user, id));
+    return MdfRequestView.of(service.get(user, id), user.isPartnerUser());
   }
 
   @GetMapping("/api/mdf-requests")
@@ -45,7 +45,9 @@ class MdfRequestController {
       @RequestParam(required = false) String partnerId,
       @AuthenticationPrincipal PartnerflowUser user) {
     List<MdfRequestView> items =
-        service.list(user, status, partnerId).stream().map(MdfRequestView::of).toList();
+        service.list(user, status, partnerId).stream()
+            .map(r -> MdfRequestView.of(r, user.isPartnerUser()))
+            .toList();
     return Map.of("items", items, "total", items.size());
   }
 
@@ -81,7 +83,11 @@ class MdfRequestController {
       List<Milestone> milestones,
       List<MdfDecision> history) {
 
-    static MdfRequestView of(MdfRequest r) {
+    /**
+     * Partners see which group decided, never the person (as they see who holds a request now);
+     * internal users see the approver's username.
+     */
+    static MdfRequestView of(MdfRequest r, boolean forPartner) {
       return new MdfRequestView(
           r.getId(),
           r.getPartnerId(),
@@ -108,7 +114,16 @@ class MdfRequestController {
           r.getDecisionDueAt(),
           r.getSubmittedAt(),
           r.getMilestones(),
-          r.getHistory());
+          forPartner
+              ? r.getHistory().stream().map(MdfRequestView::asSeenByPartner).toList()
+              : r.getHistory());
+    }
+
+    private static MdfDecision asSeenByPartner(MdfDecision d) {
+      return d.level() == null
+          ? d
+          : new MdfDecision(
+              d.level(), d.action(), d.level(), d.reason(), d.amount(), d.time(), d.stepKey());
     }
   }
 }

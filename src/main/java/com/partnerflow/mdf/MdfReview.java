@@ -148,6 +148,7 @@ class MdfReview {
   BigDecimal recordDecision(
       String requestId,
       String level,
+      String approver,
       String decision,
       BigDecimal approvedAmount,
       String reason,
@@ -173,7 +174,7 @@ class MdfReview {
       request.approve(amount);
     }
     request.record(
-        new MdfDecision(level, decision, level, reason, amount, clock.instant(), stepKey));
+        new MdfDecision(approver, decision, level, reason, amount, clock.instant(), stepKey));
     return amount != null ? amount : current;
   }
 

@@ -1,5 +1,6 @@
 package com.partnerflow.mdf;
 
+import com.partnerflow.task.TaskCompletion;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import java.util.List;
@@ -20,12 +21,17 @@ public class RecordDecisionWorker {
   public Map<String, Object> recordDecision(ActivatedJob job) {
     JobVariables v = JobVariables.of(job);
     String group = v.text("decidingGroup");
+    String approver =
+        job.getVariablesAsMap().get(TaskCompletion.COMPLETED_BY_VARIABLE) instanceof String name
+            ? name
+            : group;
     String decision = v.text("decision");
     String reason = v.text("reason");
     var amount =
         review.recordDecision(
             v.requestId(),
             group,
+            approver,
             decision,
             v.amount("approvedAmount"),
             reason,

@@ -6,5 +6,13 @@
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "MDF requests",
-    allowedDependencies = {"common", "identity", "partner", "fund", "notification", "engine"})
+    allowedDependencies = {
+      "common",
+      "identity",
+      "partner",
+      "fund",
+      "notification",
+      "engine",
+      "task"
+    })
 package com.partnerflow.mdf;

@@ -69,6 +69,9 @@ final class ApplicationScreening {
     for (KnownPartner partner : partners) {
       if (partner.domain() != null && partner.domain().equalsIgnoreCase(domain)) {
         rejections.add("Already a partner with domain " + domain + ": " + partner.name());
+      } else if (partner.name().trim().equalsIgnoreCase(companyName.trim())) {
+        // Partner names are unique: activating a second one of this name could never succeed.
+        rejections.add("Already a partner named " + partner.name());
       } else if (normalisedName(partner.name()).equals(name)) {
         doubts.add("A partner with a similar name exists: " + partner.name());
       }

@@ -10,6 +10,7 @@ import com.partnerflow.task.TaskEvent.Action;
 import com.partnerflow.task.form.FormValidation;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +23,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class TaskCompletion {
+
+  /**
+   * Set by the inbox on every completion to the username of the person who completed the task, so
+   * workers can record who decided. Reserved: a submitted value of this name is overwritten.
+   */
+  public static final String COMPLETED_BY_VARIABLE = "completedBy";
 
   private static final Logger log = LoggerFactory.getLogger(TaskCompletion.class);
 
@@ -70,8 +77,10 @@ public class TaskCompletion {
     if (won == null || won == 0) {
       throw new ConflictException("Task " + id + " was completed or claimed by someone else");
     }
+    Map<String, Object> variables = new HashMap<>(validation.accepted());
+    variables.put(COMPLETED_BY_VARIABLE, user.username());
     try {
-      engine.complete(id, validation.accepted());
+      engine.complete(id, variables);
     } catch (TaskVanishedException e) {
       inbox.markVanished(id);
       throw e;

@@ -244,7 +244,10 @@ class MdfRequestProcessIT {
         .contains("\"status\":\"APPROVED\"")
         .contains("\"approvedAmount\":5000.5")
         .contains("\"action\":\"APPROVE\"")
-        .contains("\"actor\":\"channel-managers\"");
+        .contains("\"actor\":\"channel-managers\"")
+        .doesNotContain("\"actor\":\"carol\"");
+    assertThat(get("carol", "/api/mdf-requests/" + request.getId()).getBody())
+        .contains("\"actor\":\"carol\"");
     assertThat(get(partner.user(), "/api/partners/" + partner.id() + "/funds").getBody())
         .contains("\"allocated\":50000.00")
         .contains("\"reserved\":5000.50")

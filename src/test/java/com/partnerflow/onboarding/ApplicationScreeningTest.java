@@ -55,6 +55,14 @@ class ApplicationScreeningTest {
   }
 
   @Test
+  void rejectsTheExactNameOfAnExistingPartnerBecauseActivationCouldNotSucceed() {
+    var result = screen("acme corp ", "acme-other.example", "bob@acme-other.example");
+
+    assertThat(result.outcome()).isEqualTo(Outcome.REJECT);
+    assertThat(result.reasons()).containsExactly("Already a partner named Acme Corp");
+  }
+
+  @Test
   void sendsAnExistingPartnersNameToReview() {
     var result = screen("ACME Corporation", "acme-new.example", "bob@acme-new.example");
 
