@@ -60,16 +60,23 @@ public class DemoData implements ApplicationRunner {
     Partner acme = partner("Acme Corp", "acme.example", Tier.GOLD, Region.EMEA);
     Partner globex = partner("Globex", "globex.example", Tier.SILVER, Region.AMER);
     Map<String, Partner> byName = Map.of(acme.getName(), acme, globex.getName(), globex);
-    for (DemoUser user : USERS) {
-      Partner partner = user.partnerName() == null ? null : byName.get(user.partnerName());
-      accounts.createIfAbsent(
-          user.username(),
-          PASSWORD,
-          user.displayName(),
-          user.username() + "@" + (partner == null ? "partnerflow.example" : partner.getDomain()),
-          partner == null ? null : partner.getId(),
-          user.groups());
-    }
+    accounts.createAllIfAbsent(
+        USERS.stream()
+            .map(
+                user -> {
+                  Partner partner =
+                      user.partnerName() == null ? null : byName.get(user.partnerName());
+                  return new UserAccounts.NewAccount(
+                      user.username(),
+                      user.displayName(),
+                      user.username()
+                          + "@"
+                          + (partner == null ? "partnerflow.example" : partner.getDomain()),
+                      partner == null ? null : partner.getId(),
+                      user.groups());
+                })
+            .toList(),
+        PASSWORD);
     FundPeriod period = funds.currentPeriod();
     allocate(acme, period, Money.of("250000.00", "EUR"));
     allocate(globex, period, Money.of("150000.00", "EUR"));

@@ -14,6 +14,8 @@ class EmbeddedEngineConfiguration {
 
   @Bean
   EmbeddedZeebeEngine embeddedZeebeEngine(EngineProperties properties) {
-    return new EmbeddedZeebeEngine(properties.port());
+    var engine = new EmbeddedZeebeEngine(properties.port());
+    engine.startInBackground();
+    return engine;
   }
 }

@@ -5,8 +5,11 @@ import io.camunda.zeebe.process.test.engine.EngineFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -16,23 +19,45 @@ import org.springframework.context.SmartLifecycle;
  * <p>The phase puts it before the Camunda client's lifecycle (which opens workers and deploys) and
  * before the web server, so it starts first and stops last.
  */
-public class EmbeddedZeebeEngine implements SmartLifecycle {
+public class EmbeddedZeebeEngine implements SmartLifecycle, DisposableBean {
 
   static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
   private static final Logger log = LoggerFactory.getLogger(EmbeddedZeebeEngine.class);
 
   private final int port;
+  private volatile CompletableFuture<ZeebeTestEngine> booting;
   private volatile ZeebeTestEngine engine;
 
   public EmbeddedZeebeEngine(int port) {
     this.port = port;
   }
 
+  /**
+   * Boots the engine on another thread, so it comes up while the rest of the service initialises;
+   * {@link #start()} waits for it.
+   */
+  public synchronized void startInBackground() {
+    if (booting == null) {
+      booting = CompletableFuture.supplyAsync(this::boot);
+    }
+  }
+
+  private ZeebeTestEngine boot() {
+    ensurePortFree();
+    ZeebeTestEngine booted = EngineFactory.create(port);
+    booted.start();
+    return booted;
+  }
+
   @Override
   public void start() {
-    ensurePortFree();
-    engine = EngineFactory.create(port);
-    engine.start();
+    startInBackground();
+    try {
+      engine = booting.join();
+    } catch (CompletionException e) {
+      booting = null;
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
     log.warn(
         "Embedded Zeebe engine started on gRPC port {}. Its state is IN MEMORY ONLY:"
             + " process instances and tasks are gone when the service stops.",
@@ -50,11 +75,22 @@ public class EmbeddedZeebeEngine implements SmartLifecycle {
 
   @Override
   public void stop() {
+    if (engine == null && booting != null) {
+      // Booted but never started (the context failed): stop what the background thread made.
+      engine = booting.exceptionally(e -> null).join();
+    }
+    booting = null;
     if (engine != null) {
       engine.stop();
       engine = null;
       log.info("Embedded Zeebe engine stopped");
     }
+  }
+
+  /** Also stops an engine that booted while the service failed to start. */
+  @Override
+  public void destroy() {
+    stop();
   }
 
   @Override

@@ -1,5 +1,6 @@
 package com.partnerflow.identity;
 
+import java.util.List;
 import java.util.Set;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -33,6 +34,36 @@ public class UserAccounts {
         new AppUser(
             username, passwordEncoder.encode(rawPassword), displayName, email, partnerId, groups));
     return true;
+  }
+
+  /** An account to create with {@link #createAllIfAbsent}. */
+  public record NewAccount(
+      String username, String displayName, String email, String partnerId, Set<String> groups) {}
+
+  /**
+   * Creates the accounts that do not exist yet, all with the same password, hashed once (hashing is
+   * deliberately slow); answers how many it created.
+   */
+  @Transactional
+  public int createAllIfAbsent(List<NewAccount> accounts, String rawPassword) {
+    String hash = null;
+    int created = 0;
+    for (NewAccount account : accounts) {
+      if (users.existsByUsername(account.username())) {
+        continue;
+      }
+      hash = hash != null ? hash : passwordEncoder.encode(rawPassword);
+      users.save(
+          new AppUser(
+              account.username(),
+              hash,
+              account.displayName(),
+              account.email(),
+              account.partnerId(),
+              account.groups()));
+      created++;
+    }
+    return created;
   }
 
   /**
