@@ -16,6 +16,13 @@ public class PartnerflowApplication {
     var application = new SpringApplication(PartnerflowApplication.class);
     // Keeps the startup steps for /actuator/startup (admins), to see where start time goes.
     application.setApplicationStartup(new BufferingApplicationStartup(4096));
-    application.run(args);
+    try {
+      application.run(args);
+    } catch (RuntimeException startupFailed) {
+      // Spring Boot has reported the failure and closed the context. The embedded engine's
+      // library keeps a static non-daemon timer thread (ZPT's EngineStateMonitor) that would keep
+      // a failed JVM alive forever instead of ending it with an error status.
+      System.exit(1);
+    }
   }
 }

@@ -1,5 +1,6 @@
 package com.partnerflow.engine;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -9,6 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param embedded whether to run the Zeebe engine in this JVM (the embedded profile sets it)
  * @param port gRPC port of the in-process engine (embedded mode only)
  * @param deploymentResources resource patterns deployed to the engine at startup
+ * @param deploymentTimeout how long the startup deployment keeps retrying while the engine is
+ *     unavailable or slow to answer (a rejected file fails at once)
  */
 @ConfigurationProperties("partnerflow.engine")
 public record EngineProperties(
@@ -19,4 +22,5 @@ public record EngineProperties(
           "classpath*:bpmn/**/*.dmn",
           "classpath*:forms/**/*.form"
         })
-        java.util.List<String> deploymentResources) {}
+        java.util.List<String> deploymentResources,
+    @DefaultValue("PT2M") Duration deploymentTimeout) {}

@@ -1,15 +1,20 @@
 package com.partnerflow.engine;
 
 import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.ClientHttpException;
+import io.camunda.client.api.command.ClientStatusException;
 import io.camunda.client.api.command.DeployResourceCommandStep1.DeployResourceCommandStep2;
 import io.camunda.client.api.response.DeploymentEvent;
 import io.camunda.client.lifecycle.CamundaClientLifecycleAware;
+import io.grpc.Status;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
@@ -29,6 +34,11 @@ import org.springframework.stereotype.Component;
 class ProcessResourceDeployer implements CamundaClientLifecycleAware {
 
   private static final Logger log = LoggerFactory.getLogger(ProcessResourceDeployer.class);
+  private static final Duration MAX_ATTEMPT = Duration.ofSeconds(30);
+  private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+  private static final Set<Status.Code> TRANSIENT_STATUS =
+      Set.of(
+          Status.Code.UNAVAILABLE, Status.Code.DEADLINE_EXCEEDED, Status.Code.RESOURCE_EXHAUSTED);
 
   private final ResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
   private final EngineProperties properties;
@@ -95,11 +105,65 @@ class ProcessResourceDeployer implements CamundaClientLifecycleAware {
         throw new ProcessDeploymentException("Cannot read " + name + ": " + e.getMessage(), e);
       }
     }
+    return send(command);
+  }
+
+  /**
+   * Sends the deployment, retrying while the engine is unavailable or too slow to answer (a cluster
+   * still starting, a loaded machine) until {@code partnerflow.engine.deployment-timeout}. Sending
+   * the same resources again is safe: the engine does not re-version unchanged files.
+   */
+  private DeploymentEvent send(DeployResourceCommandStep2 command) {
+    long deadline = System.nanoTime() + properties.deploymentTimeout().toNanos();
+    Duration backoff = Duration.ofMillis(500);
+    while (true) {
+      Duration remaining = Duration.ofNanos(deadline - System.nanoTime());
+      try {
+        return command.requestTimeout(min(remaining, MAX_ATTEMPT)).send().join();
+      } catch (RuntimeException e) {
+        if (!isTransient(e)) {
+          throw new ProcessDeploymentException(
+              "The engine rejected the deployment of bpmn/ and forms/: " + rootMessage(e), e);
+        }
+        if (remaining.compareTo(backoff) <= 0) {
+          throw new ProcessDeploymentException(
+              "The engine did not accept the deployment of bpmn/ and forms/ within "
+                  + properties.deploymentTimeout()
+                  + " (partnerflow.engine.deployment-timeout): "
+                  + rootMessage(e),
+              e);
+        }
+        log.warn(
+            "Engine not ready for the deployment ({}); retrying in {}", rootMessage(e), backoff);
+        pause(backoff);
+        backoff = min(backoff.multipliedBy(2), MAX_BACKOFF);
+      }
+    }
+  }
+
+  /** Unavailable, overloaded or timed out: worth another attempt, unlike a rejected file. */
+  static boolean isTransient(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof ClientStatusException status) {
+        return TRANSIENT_STATUS.contains(status.getStatusCode());
+      }
+      if (cause instanceof ClientHttpException http) {
+        return http.code() == 429 || http.code() == 502 || http.code() == 503 || http.code() == 504;
+      }
+    }
+    return false;
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+
+  private static void pause(Duration backoff) {
     try {
-      return command.send().join();
-    } catch (RuntimeException e) {
-      throw new ProcessDeploymentException(
-          "The engine rejected the deployment of bpmn/ and forms/: " + rootMessage(e), e);
+      Thread.sleep(backoff);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ProcessDeploymentException("Interrupted while waiting for the engine", e);
     }
   }
 

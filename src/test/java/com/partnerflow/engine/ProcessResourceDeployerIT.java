@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.partnerflow.PartnerflowIntegrationTest;
 import io.camunda.client.CamundaClient;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,7 +21,8 @@ class ProcessResourceDeployerIT {
   void brokenBpmnIsRejectedWithTheFileNameAndTheEnginesReason() {
     var deployer =
         new ProcessResourceDeployer(
-            new EngineProperties(true, 0, List.of("classpath*:broken/*.bpmn")),
+            new EngineProperties(
+                true, 0, List.of("classpath*:broken/*.bpmn"), Duration.ofSeconds(30)),
             new DeployedDefinitions());
 
     assertThatThrownBy(() -> deployer.onStart(client))
@@ -44,7 +46,9 @@ class ProcessResourceDeployerIT {
     var definitions = new DeployedDefinitions();
     var deployer =
         new ProcessResourceDeployer(
-            new EngineProperties(true, 0, List.of("classpath*:nothing-here/*.bpmn")), definitions);
+            new EngineProperties(
+                true, 0, List.of("classpath*:nothing-here/*.bpmn"), Duration.ofSeconds(30)),
+            definitions);
 
     deployer.onStart(client);
 
