@@ -12,6 +12,9 @@ public interface Users extends JpaRepository<AppUser, Long> {
 
   boolean existsByUsername(String username);
 
+  /** The users of one partner organisation, by username. */
+  List<AppUser> findByPartnerIdOrderByUsername(String partnerId);
+
   /** The enabled members of a group who have an e-mail address, by username. */
   @Query(
       "select u from AppUser u join u.groups g where g = :group and u.enabled = true"
