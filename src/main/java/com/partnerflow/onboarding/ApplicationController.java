@@ -28,9 +28,12 @@ class ApplicationController {
     this.records = records;
   }
 
-  record Submitted(String id, String status) {}
+  /** Applications are for partner managers and admins; to everyone else they do not exist. */
+  static boolean mayRead(PartnerflowUser user) {
+    return !user.isPartnerUser() && (user.inGroup(PARTNER_MANAGERS) || user.isAdmin());
+  }
 
-  record HistoryEntry(String action, String actor, String detail, Instant at) {}
+  record Submitted(String id, String status) {}
 
   record ApplicationView(
       String id,
@@ -54,7 +57,7 @@ class ApplicationController {
       Instant agreementAcceptedAt,
       String agreementAcceptedBy,
       Instant createdAt,
-      List<HistoryEntry> history) {}
+      List<AuditEntry> history) {}
 
   @PostMapping("/api/partner-applications")
   @ResponseStatus(HttpStatus.CREATED)
@@ -71,14 +74,11 @@ class ApplicationController {
 
   @GetMapping("/api/partner-applications/{id}")
   ApplicationView get(@PathVariable String id, @AuthenticationPrincipal PartnerflowUser user) {
-    if (user.isPartnerUser() || !(user.inGroup(PARTNER_MANAGERS) || user.isAdmin())) {
+    if (!mayRead(user)) {
       throw new NotFoundException("Application " + id);
     }
     PartnerApplication a = records.get(id);
-    List<HistoryEntry> history =
-        records.historyOf(id).stream()
-            .map(e -> new HistoryEntry(e.getAction(), e.getActor(), e.getDetail(), e.getAt()))
-            .toList();
+    List<AuditEntry> history = records.auditTrail(id);
     return new ApplicationView(
         a.getId(),
         a.getStatus().name(),

@@ -38,8 +38,9 @@ class ApplicationRecords {
     return application;
   }
 
+  /** The application's audit trail, oldest first. */
   @Transactional(readOnly = true)
-  List<ApplicationEvent> historyOf(String id) {
-    return events.findByApplicationIdOrderByAtAscIdAsc(id);
+  List<AuditEntry> auditTrail(String id) {
+    return events.findByApplicationIdOrderByAtAscIdAsc(id).stream().map(AuditEntry::of).toList();
   }
 }

@@ -6,6 +6,7 @@ import com.partnerflow.onboarding.OnboardingToken.Purpose;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -23,12 +24,12 @@ public class NotifyWorker {
 
   private final Notifications notifications;
   private final ApplicantLinks links;
-  private final OnboardingProperties properties;
+  private final MailRecipients recipients;
 
-  NotifyWorker(Notifications notifications, ApplicantLinks links, OnboardingProperties properties) {
+  NotifyWorker(Notifications notifications, ApplicantLinks links, MailRecipients recipients) {
     this.notifications = notifications;
     this.links = links;
-    this.properties = properties;
+    this.recipients = recipients;
   }
 
   @JobWorker(type = OnboardingProcess.NOTIFY)
@@ -39,9 +40,7 @@ public class NotifyWorker {
     if (template == null) {
       throw new IllegalStateException(job.getElementId() + " names no mail template header");
     }
-    boolean toTeam = "partner-managers".equals(headers.get("to"));
-    String recipient =
-        toTeam ? properties.partnerManagersEmail() : (String) variables.get("contactEmail");
+    List<String> to = recipients.of(headers.get("to"), variables);
     String applicationId = (String) variables.get("applicationId");
     Map<String, Object> model = new HashMap<>(variables);
     String link = headers.get("link");
@@ -55,11 +54,13 @@ public class NotifyWorker {
       model.put("link", links.linkTo("/applicant-tasks/", token));
     }
     String element = job.getElementId() + "/" + job.getElementInstanceKey();
-    notifications.send(
-        new Notification(
-            Notification.keyFor(job.getProcessInstanceKey(), element, recipient),
-            recipient,
-            template,
-            model));
+    for (String recipient : to) {
+      notifications.send(
+          new Notification(
+              Notification.keyFor(job.getProcessInstanceKey(), element, recipient),
+              recipient,
+              template,
+              model));
+    }
   }
 }

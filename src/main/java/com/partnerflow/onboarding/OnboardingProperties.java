@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param deniedPartiesFile the denied-party list (CSV: name,domain,country,source); a {@code file:}
  *     location is re-read when it changes
  * @param publicBaseUrl where the service is reachable for people following a mailed link
- * @param partnerManagersEmail the team address that gets review reminders
+ * @param partnerManagersEmail the team address that gets mail meant for the partner managers while
+ *     the group {@code partner-managers} has no enabled member with an e-mail address
  * @param linkValidity how long a mailed single-use link works
  */
 @ConfigurationProperties("partnerflow.onboarding")

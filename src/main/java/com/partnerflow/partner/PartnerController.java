@@ -1,9 +1,7 @@
 package com.partnerflow.partner;
 
-import com.partnerflow.common.NotFoundException;
 import com.partnerflow.identity.PartnerflowUser;
 import java.util.List;
-import org.springframework.data.domain.Sort;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,10 +11,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class PartnerController {
 
-  private final Partners partners;
+  private final PartnerVisibility visibility;
 
-  PartnerController(Partners partners) {
-    this.partners = partners;
+  PartnerController(PartnerVisibility visibility) {
+    this.visibility = visibility;
   }
 
   record PartnerView(
@@ -45,20 +43,11 @@ class PartnerController {
 
   @GetMapping("/api/partners")
   List<PartnerView> list(@AuthenticationPrincipal PartnerflowUser user) {
-    if (user.isPartnerUser()) {
-      return partners.findById(user.partnerId()).map(PartnerView::of).stream().toList();
-    }
-    return partners.findAll(Sort.by("name")).stream().map(PartnerView::of).toList();
+    return visibility.visibleTo(user).stream().map(PartnerView::of).toList();
   }
 
   @GetMapping("/api/partners/{id}")
   PartnerView get(@PathVariable String id, @AuthenticationPrincipal PartnerflowUser user) {
-    if (user.isPartnerUser() && !user.partnerId().equals(id)) {
-      throw new NotFoundException("Partner " + id);
-    }
-    return partners
-        .findById(id)
-        .map(PartnerView::of)
-        .orElseThrow(() -> new NotFoundException("Partner " + id));
+    return PartnerView.of(visibility.get(id, user));
   }
 }

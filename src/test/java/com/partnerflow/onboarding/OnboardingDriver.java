@@ -137,13 +137,19 @@ class OnboardingDriver {
   }
 
   boolean mailed(String recipient, String subjectPart) {
+    return mailCount(recipient, subjectPart) > 0;
+  }
+
+  /** How many mails the embedded SMTP server received for the recipient with such a subject. */
+  int mailCount(String recipient, String subjectPart) {
+    int count = 0;
     for (JsonNode mail : read(get("admin", "/api/dev/mailbox").getBody())) {
       if (mail.get("to").toString().contains(recipient)
           && mail.get("subject").asText().contains(subjectPart)) {
-        return true;
+        count++;
       }
     }
-    return false;
+    return count;
   }
 
   JsonNode read(String body) {

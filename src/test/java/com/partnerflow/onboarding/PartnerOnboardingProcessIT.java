@@ -11,7 +11,11 @@ import com.partnerflow.PartnerflowIntegrationTest;
 import com.partnerflow.engine.EmbeddedZeebeEngine;
 import com.partnerflow.engine.ProcessTestSupport;
 import com.partnerflow.fund.FundLedger;
+import com.partnerflow.identity.AppUser;
+import com.partnerflow.identity.UserAccounts;
 import com.partnerflow.identity.Users;
+import com.partnerflow.notification.NotificationLog;
+import com.partnerflow.notification.NotificationRecord;
 import com.partnerflow.onboarding.OnboardingDriver.Applicant;
 import com.partnerflow.partner.Partners;
 import com.partnerflow.task.InboxTask;
@@ -24,6 +28,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,6 +48,9 @@ class PartnerOnboardingProcessIT {
   @Autowired Partners partners;
   @Autowired Users users;
   @Autowired FundLedger ledger;
+  @Autowired NotifyWorker notifyWorker;
+  @Autowired UserAccounts accounts;
+  @Autowired NotificationLog notificationLog;
   ProcessTestSupport process;
   OnboardingDriver driver;
 
@@ -180,20 +189,75 @@ class PartnerOnboardingProcessIT {
     assertThat(businessDaysUntilDue(process.timerOf(instance, "ReviewEscalationEvent")))
         .isEqualTo(5);
 
+    String secondManager = newPartnerManager();
+
     process.moveClock(Duration.ofDays(4).plusMinutes(1));
     process.eventually(
         instance,
         p ->
             p.hasPassedElement("SendReviewReminderTask")
                 .isWaitingAtElements("ReviewApplicationTask"));
+    // Every partner manager once; the team address only stands in for an empty group.
+    List<String> members = partnerManagerEmails();
+    assertThat(members).contains("carol@partnerflow.example", secondManager);
+    assertThat(reminderRecipients(instance)).containsExactlyInAnyOrderElementsOf(members);
+    for (String member : members) {
+      assertThat(driver.mailCount(member, applicant.companyName())).as(member).isEqualTo(1);
+    }
     assertThat(driver.mailed("partner-managers@partnerflow.example", applicant.companyName()))
-        .isTrue();
+        .isFalse();
 
     process.moveClock(Duration.ofDays(3));
     InboxTask escalated = driver.awaitTask(instance, "EscalatedReviewTask");
     assertThat(escalated.getCandidateGroups()).containsExactly("channel-managers");
     driver.completeAs("carol", escalated.getId(), reviewDecision("REJECT", null, "No fit"));
     process.eventually(instance, p -> p.isCompleted().hasPassedElement("ApplicationRejectedEvent"));
+  }
+
+  @Test
+  void aReminderJobDeliveredTwiceMailsEachPartnerManagerOnce() {
+    newPartnerManager();
+    String company = "Reminded " + UUID.randomUUID();
+    ActivatedJob job = mock(ActivatedJob.class);
+    when(job.getElementId()).thenReturn("SendReviewReminderTask");
+    when(job.getElementInstanceKey()).thenReturn(System.nanoTime());
+    when(job.getProcessInstanceKey()).thenReturn(System.nanoTime());
+    when(job.getCustomHeaders())
+        .thenReturn(Map.of("template", "review-reminder", "to", "partner-managers"));
+    when(job.getVariablesAsMap())
+        .thenReturn(Map.of("companyName", company, "proposedTier", "SILVER"));
+
+    notifyWorker.notify(job);
+    notifyWorker.notify(job);
+
+    List<String> members = partnerManagerEmails();
+    assertThat(members).hasSizeGreaterThanOrEqualTo(2);
+    for (String member : members) {
+      assertThat(driver.mailCount(member, company)).as(member).isEqualTo(1);
+    }
+  }
+
+  /** A further partner manager with an e-mail address; answers the address. */
+  private String newPartnerManager() {
+    String name = "pm-" + UUID.randomUUID().toString().substring(0, 8);
+    String email = name + "@partnerflow.example";
+    accounts.createIfAbsent(
+        name, "not-used-" + UUID.randomUUID(), name, email, null, Set.of("partner-managers"));
+    return email;
+  }
+
+  private List<String> partnerManagerEmails() {
+    return users.findReachableMembersOf("partner-managers").stream()
+        .map(AppUser::getEmail)
+        .toList();
+  }
+
+  private List<String> reminderRecipients(long instance) {
+    return notificationLog.findAll().stream()
+        .filter(n -> n.getTemplate().equals("review-reminder"))
+        .filter(n -> n.getIdempotencyKey().startsWith(instance + ":SendReviewReminderTask/"))
+        .map(NotificationRecord::getRecipient)
+        .toList();
   }
 
   /** Weekdays from the day after the timer was created up to its due day, at the same time. */

@@ -1,5 +1,7 @@
 package com.partnerflow.task;
 
+import static com.partnerflow.ScriptText.ESCAPED;
+import static com.partnerflow.ScriptText.SCRIPT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -23,9 +25,6 @@ import org.springframework.http.MediaType;
 /** The task pages over HTTP with a signed-in session: list, visibility, 404, escaping, claims. */
 @PartnerflowIntegrationTest
 class TaskPagesIT {
-
-  static final String SCRIPT = "<script>alert('pwned')</script>";
-  static final String ESCAPED = "&lt;script&gt;alert(&#39;pwned&#39;)&lt;/script&gt;";
 
   @LocalServerPort int port;
   @Autowired CamundaClient client;
