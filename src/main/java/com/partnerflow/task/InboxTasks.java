@@ -65,4 +65,17 @@ public interface InboxTasks extends JpaRepository<InboxTask, Long> {
   int startCompletion(@Param("id") long id, @Param("username") String username);
 
   List<InboxTask> findByProcessInstanceKeyOrderByCreatedAtAsc(long processInstanceKey);
+
+  /** Open tasks whose form key is not among {@code known} (never empty), per element. */
+  @Query(
+      """
+      select new com.partnerflow.task.FormProblem(t.formKey, t.bpmnProcessId, t.elementId, t.name,
+             count(t), min(t.createdAt))
+      from InboxTask t
+      where t.state = com.partnerflow.task.TaskState.OPEN
+        and t.formKey is not null and t.formKey not in :known
+      group by t.formKey, t.bpmnProcessId, t.elementId, t.name
+      order by min(t.createdAt)
+      """)
+  List<FormProblem> findOpenWithFormKeyNotIn(@Param("known") Collection<String> known);
 }

@@ -66,7 +66,12 @@ public class TaskForms {
     if (task.getFormKey() == null || forms.containsKey(task.getFormKey())) {
       return Optional.empty();
     }
-    return Optional.of("Form '" + task.getFormKey() + "' is not in forms/");
+    return Optional.of(FormProblem.missing(task.getFormKey()));
+  }
+
+  /** The form keys of {@code forms/}; never empty, so it can stand in a {@code not in} clause. */
+  Set<String> knownFormKeys() {
+    return forms.isEmpty() ? Set.of("") : forms.keySet();
   }
 
   public Optional<JsonNode> schemaOf(InboxTask task) {
@@ -103,7 +108,7 @@ public class TaskForms {
               + task.getId()
               + " cannot be completed: its form '"
               + task.getFormKey()
-              + "' is missing. Process owners have been told.");
+              + "' is missing. Process owners see it in their workspace (/process-owner).");
     }
     return validator.validate(form.parsed(), submitted, variablesOf(task));
   }
