@@ -1,17 +1,24 @@
 package com.partnerflow.processowner;
 
 import com.partnerflow.common.NotFoundException;
+import com.partnerflow.engine.DeployedDefinition;
 import com.partnerflow.engine.DeployedDefinitions;
 import com.partnerflow.identity.PartnerflowUser;
 import com.partnerflow.task.FormProblem;
 import com.partnerflow.task.FormProblems;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
@@ -25,6 +32,7 @@ class ProcessOwnerWorkspace {
 
   private final DeployedDefinitions deployed;
   private final FormProblems formProblems;
+  private final ResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
 
   ProcessOwnerWorkspace(DeployedDefinitions deployed, FormProblems formProblems) {
     this.deployed = deployed;
@@ -68,6 +76,40 @@ class ProcessOwnerWorkspace {
   List<FormProblemView> formProblems(@AuthenticationPrincipal PartnerflowUser user) {
     requireProcessOwner(user);
     return formProblems.open().stream().map(FormProblemView::of).toList();
+  }
+
+  /** A deployed process's diagram, shown with bpmn-js. */
+  @GetMapping("/process-owner/processes/{bpmnProcessId}")
+  String diagram(
+      @PathVariable String bpmnProcessId,
+      @AuthenticationPrincipal PartnerflowUser user,
+      Model model) {
+    requireProcessOwner(user);
+    model.addAttribute("definition", deployedProcess(bpmnProcessId));
+    return "processowner/diagram";
+  }
+
+  /** The BPMN XML of a deployed process, as the service deployed it from {@code bpmn/}. */
+  @GetMapping(
+      value = "/api/process-owner/processes/{bpmnProcessId}/xml",
+      produces = "application/xml")
+  @ResponseBody
+  String diagramXml(
+      @PathVariable String bpmnProcessId, @AuthenticationPrincipal PartnerflowUser user)
+      throws IOException {
+    requireProcessOwner(user);
+    DeployedDefinition definition = deployedProcess(bpmnProcessId);
+    Resource[] files = resolver.getResources("classpath*:bpmn/**/" + definition.resourceName());
+    if (files.length == 0) {
+      throw new NotFoundException("Diagram of process " + bpmnProcessId);
+    }
+    return files[0].getContentAsString(StandardCharsets.UTF_8);
+  }
+
+  private DeployedDefinition deployedProcess(String bpmnProcessId) {
+    return deployed
+        .process(bpmnProcessId)
+        .orElseThrow(() -> new NotFoundException("Process " + bpmnProcessId));
   }
 
   private static void requireProcessOwner(PartnerflowUser user) {

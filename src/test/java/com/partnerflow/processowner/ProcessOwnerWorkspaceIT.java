@@ -54,6 +54,21 @@ class ProcessOwnerWorkspaceIT {
   }
 
   @Test
+  void aDeployedProcessIsShownAsItsDiagram() {
+    ResponseEntity<String> xml = get("olivia", "/api/process-owner/processes/mdf-request/xml");
+
+    assertThat(xml.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(xml.getBody()).contains("bpmn:process id=\"mdf-request\"");
+    assertThat(UiSession.signIn(port, "olivia").get("/process-owner/processes/mdf-request").body())
+        .contains("data-xml-url=\"/api/process-owner/processes/mdf-request/xml\"")
+        .contains("bpmn/mdf-request.bpmn");
+    assertThat(get("olivia", "/api/process-owner/processes/no-such-process/xml").getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(get("carol", "/api/process-owner/processes/mdf-request/xml").getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  @Test
   void nobodyElseSeesTheWorkspace() {
     for (String user : new String[] {"carol", "erin", "alice"}) {
       assertThat(get(user, "/api/process-owner/form-problems").getStatusCode())
