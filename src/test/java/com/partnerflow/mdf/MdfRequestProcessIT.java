@@ -60,6 +60,7 @@ class MdfRequestProcessIT {
   @Autowired MdfRequests requests;
   @Autowired MdfFunding funding;
   @Autowired MdfMail mail;
+  @Autowired MdfReview review;
   @Autowired NotificationLog notifications;
   @Autowired EmbeddedZeebeEngine engine;
   ProcessTestSupport process;
@@ -400,17 +401,40 @@ class MdfRequestProcessIT {
         "ReviseMdfRequestTask",
         group,
         revision("Product webinar", "4000.50", "4000.50", "8001.00"));
-    for (int round = 2; round <= 3; round++) {
-      decide("carol", request, "ReviewMdfRequestTask", "channel-managers", changes);
-      decide(
-          partner.user(),
-          request,
-          "ReviseMdfRequestTask",
-          group,
-          revision("Product webinar", "3000.50", "3000.50", "6001.00"));
-    }
-    assertThat(requests.findById(request.getId()).orElseThrow().getRequestedAmount())
-        .isEqualByComparingTo("3000.50");
+    // The revision form starts from the current milestone plan; the partner may change it.
+    decide("carol", request, "ReviewMdfRequestTask", "channel-managers", changes);
+    InboxTask revise = awaitTask(request, "ReviseMdfRequestTask", group);
+    assertThat(get(partner.user(), "/api/tasks/" + revise.getId()).getBody())
+        .contains("\"milestones\":[{")
+        .contains("\"name\":\"Invitations\"");
+    String start = LocalDate.now(ZoneOffset.UTC).plusDays(2).toString();
+    decide(
+        partner.user(),
+        request,
+        "ReviseMdfRequestTask",
+        group,
+        revision("Product webinar", "3000.50", "3000.50", "6001.00")
+            .replaceFirst(
+                "}\\s*$",
+                """
+                ,"milestones":[{"name":"Speakers booked","plannedDate":"%s","sharePercent":40},
+                  {"name":"Webinar held","plannedDate":"%s","sharePercent":60}]}
+                """
+                    .formatted(start, start)));
+    decide("carol", request, "ReviewMdfRequestTask", "channel-managers", changes);
+    decide(
+        partner.user(),
+        request,
+        "ReviseMdfRequestTask",
+        group,
+        revision("Product webinar", "3000.50", "3000.50", "6001.00"));
+    MdfRequest revised = requests.findById(request.getId()).orElseThrow();
+    assertThat(revised.getRequestedAmount()).isEqualByComparingTo("3000.50");
+    assertThat(revised.getMilestones())
+        .extracting(Milestone::name, m -> m.sharePercent().intValue())
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("Speakers booked", 40),
+            org.assertj.core.groups.Tuple.tuple("Webinar held", 60));
     decide("carol", request, "ReviewMdfRequestTask", "channel-managers", changes);
 
     MdfRequest rejected = awaitStatus(request, MdfStatus.REJECTED);
@@ -541,6 +565,18 @@ class MdfRequestProcessIT {
         "EscalatedReviewTask",
         "EscalatedSlaBreachedEvent",
         Duration.ofDays(3));
+
+    // A retried mdf.record-escalation job records nothing more.
+    MdfRequest escalated = requests.findById(request.getId()).orElseThrow();
+    MdfDecision entry = escalated.getHistory().get(escalated.getHistory().size() - 1);
+    review.recordEscalation(
+        request.getId(),
+        "channel-managers",
+        "marketing-directors",
+        escalated.getDecisionDueAt(),
+        entry.stepKey());
+    assertThat(requests.findById(request.getId()).orElseThrow().getHistory())
+        .hasSameSizeAs(escalated.getHistory());
   }
 
   @Test
