@@ -87,6 +87,28 @@ public final class UiSession {
             .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  private static final Pattern CSRF_META = Pattern.compile("name=\"_csrf\" content=\"([^\"]+)\"");
+
+  private String csrfToken;
+
+  /**
+   * Posts JSON to the API as the UI's scripts do: with the session and the CSRF header of the
+   * layout's meta tags (read once from {@code tokenPage}).
+   */
+  public HttpResponse<String> postJson(String path, String json, String tokenPage) {
+    if (csrfToken == null) {
+      Matcher token = CSRF_META.matcher(get(tokenPage).body());
+      assertThat(token.find()).as("CSRF meta tag on " + tokenPage).isTrue();
+      csrfToken = token.group(1);
+    }
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json")
+            .header("X-CSRF-TOKEN", csrfToken)
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
   private HttpResponse<String> send(HttpRequest.Builder request) {
     try {
       return http.send(request.build(), HttpResponse.BodyHandlers.ofString());

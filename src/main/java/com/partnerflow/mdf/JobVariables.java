@@ -3,6 +3,9 @@ package com.partnerflow.mdf;
 import io.camunda.client.api.response.ActivatedJob;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
@@ -60,7 +63,16 @@ record JobVariables(Map<String, Object> values) {
     return Duration.parse(String.valueOf(map("sla").get("slaDuration")));
   }
 
-  String escalationGroup() {
-    return String.valueOf(map("sla").get("escalationGroup"));
+  /**
+   * A date-time the engine computed (FEEL {@code date and time}), which it hands over as ISO 8601
+   * text, possibly with a zone id ({@code …Z[Etc/UTC]} or FEEL's {@code …@Etc/UTC}).
+   */
+  Instant instant(String name) {
+    String value = text(name);
+    if (value == null) {
+      throw new IllegalStateException("The job has no variable " + name);
+    }
+    String iso = value.contains("@") ? value.replace("@", "[") + "]" : value;
+    return ZonedDateTime.parse(iso, DateTimeFormatter.ISO_DATE_TIME).toInstant();
   }
 }

@@ -1,46 +1,105 @@
 package com.partnerflow.mdf;
 
+import com.partnerflow.common.InvalidRequestException;
 import com.partnerflow.fund.FundLedger;
 import com.partnerflow.identity.PartnerflowUser;
+import com.partnerflow.partner.Partner;
+import com.partnerflow.partner.Partners;
+import com.partnerflow.partner.Region;
+import com.partnerflow.partner.Tier;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
  * The MDF pages: a partner sees their requests with status, who holds each open one and when a
- * decision is due, and their balances; internal users see every request, filterable by status.
+ * decision is due, and their balances; internal users see every request, filterable by partner,
+ * tier, region, status and age. Each request has a page with its milestones and decision history.
  */
 @Controller
 class MdfPagesController {
 
   private final MdfRequestService service;
   private final FundLedger funds;
+  private final Partners partners;
 
-  MdfPagesController(MdfRequestService service, FundLedger funds) {
+  MdfPagesController(MdfRequestService service, FundLedger funds, Partners partners) {
     this.service = service;
     this.funds = funds;
+    this.partners = partners;
   }
 
+  /** Bad filter values show the page with the problems (400) and no requests. */
   @GetMapping("/mdf-requests")
   String requests(
-      @RequestParam(required = false) MdfStatus status,
+      @RequestParam(required = false) String status,
       @RequestParam(required = false) String partnerId,
+      @RequestParam(required = false) String tier,
+      @RequestParam(required = false) String region,
+      @RequestParam(required = false) String minAgeDays,
       @AuthenticationPrincipal PartnerflowUser user,
+      HttpServletResponse response,
       Model model) {
-    model.addAttribute("requests", service.list(user, status, partnerId));
+    List<MdfRequest> found = List.of();
+    try {
+      MdfRequestFilter filter = MdfRequestFilter.parse(status, partnerId, tier, region, minAgeDays);
+      found = service.list(user, filter);
+    } catch (InvalidRequestException e) {
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      model.addAttribute("problems", e.problems());
+    }
+    model.addAttribute("requests", found);
     model.addAttribute("statuses", MdfStatus.values());
-    model.addAttribute("status", status);
+    model.addAttribute("tiers", Tier.values());
+    model.addAttribute("regions", Region.values());
     model.addAttribute(
-        "balances", user.isPartnerUser() ? funds.balances(user.partnerId()) : List.of());
+        "filter",
+        Map.of(
+            "status", text(status),
+            "partnerId", text(partnerId),
+            "tier", text(tier),
+            "region", text(region),
+            "minAgeDays", text(minAgeDays)));
+    boolean partnerUser = user.isPartnerUser();
+    model.addAttribute("balances", partnerUser ? funds.balances(user.partnerId()) : List.of());
+    model.addAttribute(
+        "partners",
+        partnerUser
+            ? List.of()
+            : partners.findAll().stream().sorted(Comparator.comparing(Partner::getName)).toList());
+    model.addAttribute("partnerNames", partnerUser ? Map.of() : partnerNames());
     return "mdf/requests";
+  }
+
+  /**
+   * One request with its milestones, who holds it, when its decision is due and its decision
+   * history. Partners see only their own (another partner's is the 404 page) and neither the risk
+   * assessment nor who decided in person (the group instead); internal users see everything.
+   */
+  @GetMapping("/mdf-requests/{id}")
+  String request(
+      @PathVariable String id, @AuthenticationPrincipal PartnerflowUser user, Model model) {
+    MdfRequest request = service.get(user, id);
+    boolean partnerUser = user.isPartnerUser();
+    model.addAttribute("request", request);
+    model.addAttribute("history", MdfDecision.historyFor(request, partnerUser));
+    model.addAttribute("showRisk", !partnerUser);
+    model.addAttribute(
+        "partnerName", partners.findById(request.getPartnerId()).map(Partner::getName).orElse(""));
+    return "mdf/request";
   }
 
   /** The start form for partner users; internal users get the list instead. */
@@ -55,5 +114,13 @@ class MdfPagesController {
   String form() throws IOException {
     return new ClassPathResource("forms/mdf-request.form")
         .getContentAsString(StandardCharsets.UTF_8);
+  }
+
+  private Map<String, String> partnerNames() {
+    return partners.findAll().stream().collect(Collectors.toMap(Partner::getId, Partner::getName));
+  }
+
+  private static String text(String value) {
+    return value == null ? "" : value;
   }
 }

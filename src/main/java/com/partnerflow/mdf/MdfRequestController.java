@@ -39,13 +39,18 @@ class MdfRequestController {
     return MdfRequestView.of(service.get(user, id), user.isPartnerUser());
   }
 
+  /** Filters as in {@link MdfRequestFilter}; an unknown value is a 400 naming the parameter. */
   @GetMapping("/api/mdf-requests")
   Map<String, Object> list(
-      @RequestParam(required = false) MdfStatus status,
+      @RequestParam(required = false) String status,
       @RequestParam(required = false) String partnerId,
+      @RequestParam(required = false) String tier,
+      @RequestParam(required = false) String region,
+      @RequestParam(required = false) String minAgeDays,
       @AuthenticationPrincipal PartnerflowUser user) {
+    MdfRequestFilter filter = MdfRequestFilter.parse(status, partnerId, tier, region, minAgeDays);
     List<MdfRequestView> items =
-        service.list(user, status, partnerId).stream()
+        service.list(user, filter).stream()
             .map(r -> MdfRequestView.of(r, user.isPartnerUser()))
             .toList();
     return Map.of("items", items, "total", items.size());
@@ -83,10 +88,7 @@ class MdfRequestController {
       List<Milestone> milestones,
       List<MdfDecision> history) {
 
-    /**
-     * Partners see which group decided, never the person (as they see who holds a request now);
-     * internal users see the approver's username.
-     */
+    /** Partners see which group decided, internal users the approver's username. */
     static MdfRequestView of(MdfRequest r, boolean forPartner) {
       return new MdfRequestView(
           r.getId(),
@@ -114,16 +116,7 @@ class MdfRequestController {
           r.getDecisionDueAt(),
           r.getSubmittedAt(),
           r.getMilestones(),
-          forPartner
-              ? r.getHistory().stream().map(MdfRequestView::asSeenByPartner).toList()
-              : r.getHistory());
-    }
-
-    private static MdfDecision asSeenByPartner(MdfDecision d) {
-      return d.level() == null
-          ? d
-          : new MdfDecision(
-              d.level(), d.action(), d.level(), d.reason(), d.amount(), d.time(), d.stepKey());
+          MdfDecision.historyFor(r, forPartner));
     }
   }
 }

@@ -132,21 +132,25 @@ public class MdfRequestService {
         .orElseThrow(() -> new NotFoundException("MDF request " + id));
   }
 
-  /** The caller's visible requests, newest first, optionally filtered. */
+  /**
+   * The caller's visible requests matching the filter, newest first: internal users see every
+   * partner's, partner users only their own (another partner's id finds nothing).
+   */
   @Transactional(readOnly = true)
-  public List<MdfRequest> list(PartnerflowUser user, MdfStatus status, String partnerId) {
-    List<MdfRequest> visible;
+  public List<MdfRequest> list(PartnerflowUser user, MdfRequestFilter filter) {
+    String partnerId = filter.partnerId();
     if (user.isPartnerUser()) {
       if (partnerId != null && !partnerId.equals(user.partnerId())) {
         return List.of();
       }
-      visible = requests.findByPartnerIdOrderBySubmittedAtDesc(user.partnerId());
-    } else if (partnerId != null) {
-      visible = requests.findByPartnerIdOrderBySubmittedAtDesc(partnerId);
-    } else {
-      visible = requests.findAllByOrderBySubmittedAtDesc();
+      partnerId = user.partnerId();
     }
-    return visible.stream().filter(r -> status == null || r.getStatus() == status).toList();
+    return requests.findFiltered(
+        filter.status(),
+        partnerId,
+        filter.tier(),
+        filter.region(),
+        filter.submittedAtOrBefore(clock.instant()));
   }
 
   private static ErrorResponseException forbidden(String detail) {

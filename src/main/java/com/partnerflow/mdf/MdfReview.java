@@ -117,10 +117,13 @@ class MdfReview {
     return new LevelContext(due, available, history);
   }
 
-  /** The SLA of {@code fromGroup} was breached: the request moves to {@code toGroup}. */
+  /**
+   * The SLA of {@code fromGroup} was breached: the request moves to {@code toGroup}, whose decision
+   * is due at {@code due}.
+   */
   @Transactional
   void recordEscalation(
-      String requestId, String fromGroup, String toGroup, Duration sla, String stepKey) {
+      String requestId, String fromGroup, String toGroup, Instant due, String stepKey) {
     MdfRequest request = request(requestId);
     if (alreadyRecorded(request, stepKey)) {
       return;
@@ -135,7 +138,7 @@ class MdfReview {
             null,
             now,
             stepKey));
-    request.moveTo(MdfStatus.IN_REVIEW, toGroup, now.plus(sla), now);
+    request.moveTo(MdfStatus.IN_REVIEW, toGroup, due, now);
   }
 
   /**

@@ -2,12 +2,15 @@ package com.partnerflow.mdf;
 
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
+import java.time.Instant;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code mdf.record-escalation}: the SLA of an approval level was breached; records it in the audit
- * trail and hands the request to the escalation group.
+ * {@code mdf.record-escalation}: the SLA of the group holding a review was breached; records it in
+ * the audit trail and hands the request to the escalation group with the new decision due date. The
+ * model names both groups ({@code escalatedFrom}, {@code escalatedTo}) and computes the due date
+ * ({@code escalationDueAt}) from the escalation group's own SLA in {@code mdf-approval-sla}.
  */
 @Component
 public class RecordEscalationWorker {
@@ -21,13 +24,14 @@ public class RecordEscalationWorker {
   @JobWorker(type = MdfProcess.RECORD_ESCALATION)
   public Map<String, Object> recordEscalation(ActivatedJob job) {
     JobVariables v = JobVariables.of(job);
-    String target = v.escalationGroup();
+    String target = v.text("escalatedTo");
+    Instant due = v.instant("escalationDueAt");
     review.recordEscalation(
         v.requestId(),
-        v.text("approvalGroup"),
+        v.text("escalatedFrom"),
         target,
-        v.slaDuration(),
+        due,
         "escalation:" + job.getElementInstanceKey());
-    return Map.of("decidingGroup", target);
+    return Map.of("decidingGroup", target, "decisionDueAt", due.toString());
   }
 }

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 /**
  * {@code mdf.request-changes}: opens the next revision round for the partner, or — after {@link
  * MdfProcess#MAX_REVISION_ROUNDS} rounds — sets {@code maxRoundsReached} so the request is
- * rejected.
+ * rejected. The current milestone plan ({@code milestones}) fills the partner's revision form.
  */
 @Component
 public class RequestChangesWorker {
@@ -37,10 +37,20 @@ public class RequestChangesWorker {
           "rejectedBy",
           MdfReview.SYSTEM);
     }
+    MdfRequest request = review.request(v.requestId());
     return Map.of(
         "maxRoundsReached",
         false,
         "revisionRound",
-        review.request(v.requestId()).getRevisionRound());
+        request.getRevisionRound(),
+        "milestones",
+        request.getMilestones().stream()
+            .map(
+                m ->
+                    Map.of(
+                        "name", m.name(),
+                        "plannedDate", m.plannedDate().toString(),
+                        "sharePercent", m.sharePercent()))
+            .toList());
   }
 }

@@ -5,7 +5,10 @@ import io.camunda.client.api.response.ActivatedJob;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** {@code mdf.send-reminder}: half the SLA has passed; mails the approval group's members once. */
+/**
+ * {@code mdf.send-reminder}: half the SLA has passed; mails the members of the group holding the
+ * review ({@code reminderGroup}, mapped in the model) once per reminder.
+ */
 @Component
 public class SendReminderWorker {
 
@@ -23,7 +26,7 @@ public class SendReminderWorker {
     int sent =
         mail.reminder(
             review.request(v.requestId()),
-            v.text("approvalGroup"),
+            v.text("reminderGroup"),
             job.getProcessInstanceKey(),
             job.getElementId() + ":" + job.getElementInstanceKey());
     return Map.of("remindersSent", sent);

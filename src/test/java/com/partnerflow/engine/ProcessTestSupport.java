@@ -44,17 +44,30 @@ public final class ProcessTestSupport {
 
   /** The first timer created for the element of the instance, read from the record stream. */
   public CreatedTimer timerOf(long processInstanceKey, String elementId) {
+    return timersOf(processInstanceKey, elementId).stream()
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new AssertionError(
+                    "No timer for " + elementId + " in instance " + processInstanceKey));
+  }
+
+  /** Every timer created for the element of the instance, oldest first. */
+  public java.util.List<CreatedTimer> timersOf(long processInstanceKey, String elementId) {
+    java.util.List<CreatedTimer> timers = new java.util.ArrayList<>();
     for (Record<?> record : engine.engine().getRecordStreamSource().getRecords()) {
       if (record.getValueType() == ValueType.TIMER
           && record.getIntent() == TimerIntent.CREATED
           && record.getValue() instanceof TimerRecordValue timer
           && timer.getProcessInstanceKey() == processInstanceKey
           && timer.getTargetElementId().equals(elementId)) {
-        return new CreatedTimer(
-            Instant.ofEpochMilli(record.getTimestamp()), Instant.ofEpochMilli(timer.getDueDate()));
+        timers.add(
+            new CreatedTimer(
+                Instant.ofEpochMilli(record.getTimestamp()),
+                Instant.ofEpochMilli(timer.getDueDate())));
       }
     }
-    throw new AssertionError("No timer for " + elementId + " in instance " + processInstanceKey);
+    return timers;
   }
 
   /** The engine's time, as stamped on its latest record. */

@@ -21,8 +21,10 @@ import com.partnerflow.task.InboxTasks;
 import com.partnerflow.task.TaskState;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -58,6 +60,7 @@ class MdfRequestProcessIT {
   @Autowired MdfRequests requests;
   @Autowired MdfFunding funding;
   @Autowired MdfMail mail;
+  @Autowired MdfReview review;
   @Autowired NotificationLog notifications;
   @Autowired EmbeddedZeebeEngine engine;
   ProcessTestSupport process;
@@ -136,6 +139,14 @@ class MdfRequestProcessIT {
   }
 
   InboxTask awaitTask(MdfRequest request, String elementId) {
+    return awaitTask(request, elementId, null);
+  }
+
+  /**
+   * The open task of the element, for {@code group} when given: a task a boundary timer interrupted
+   * stays in the inbox until the next liveness check, beside the one that replaced it.
+   */
+  InboxTask awaitTask(MdfRequest request, String elementId, String group) {
     return await()
         .atMost(Duration.ofSeconds(15))
         .until(
@@ -145,13 +156,14 @@ class MdfRequestProcessIT {
                     .stream()
                     .filter(t -> t.getElementId().equals(elementId))
                     .filter(t -> t.getState() == TaskState.OPEN)
+                    .filter(t -> group == null || t.getCandidateGroups().contains(group))
                     .findFirst()
                     .orElse(null),
             t -> t != null);
   }
 
   void decide(String user, MdfRequest request, String elementId, String group, String json) {
-    InboxTask task = awaitTask(request, elementId);
+    InboxTask task = awaitTask(request, elementId, group);
     assertThat(task.getCandidateGroups()).containsExactly(group);
     var response = post(user, "/api/tasks/" + task.getId() + "/complete", json);
     assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
@@ -389,17 +401,40 @@ class MdfRequestProcessIT {
         "ReviseMdfRequestTask",
         group,
         revision("Product webinar", "4000.50", "4000.50", "8001.00"));
-    for (int round = 2; round <= 3; round++) {
-      decide("carol", request, "ReviewMdfRequestTask", "channel-managers", changes);
-      decide(
-          partner.user(),
-          request,
-          "ReviseMdfRequestTask",
-          group,
-          revision("Product webinar", "3000.50", "3000.50", "6001.00"));
-    }
-    assertThat(requests.findById(request.getId()).orElseThrow().getRequestedAmount())
-        .isEqualByComparingTo("3000.50");
+    // The revision form starts from the current milestone plan; the partner may change it.
+    decide("carol", request, "ReviewMdfRequestTask", "channel-managers", changes);
+    InboxTask revise = awaitTask(request, "ReviseMdfRequestTask", group);
+    assertThat(get(partner.user(), "/api/tasks/" + revise.getId()).getBody())
+        .contains("\"milestones\":[{")
+        .contains("\"name\":\"Invitations\"");
+    String start = LocalDate.now(ZoneOffset.UTC).plusDays(2).toString();
+    decide(
+        partner.user(),
+        request,
+        "ReviseMdfRequestTask",
+        group,
+        revision("Product webinar", "3000.50", "3000.50", "6001.00")
+            .replaceFirst(
+                "}\\s*$",
+                """
+                ,"milestones":[{"name":"Speakers booked","plannedDate":"%s","sharePercent":40},
+                  {"name":"Webinar held","plannedDate":"%s","sharePercent":60}]}
+                """
+                    .formatted(start, start)));
+    decide("carol", request, "ReviewMdfRequestTask", "channel-managers", changes);
+    decide(
+        partner.user(),
+        request,
+        "ReviseMdfRequestTask",
+        group,
+        revision("Product webinar", "3000.50", "3000.50", "6001.00"));
+    MdfRequest revised = requests.findById(request.getId()).orElseThrow();
+    assertThat(revised.getRequestedAmount()).isEqualByComparingTo("3000.50");
+    assertThat(revised.getMilestones())
+        .extracting(Milestone::name, m -> m.sharePercent().intValue())
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("Speakers booked", 40),
+            org.assertj.core.groups.Tuple.tuple("Webinar held", 60));
     decide("carol", request, "ReviewMdfRequestTask", "channel-managers", changes);
 
     MdfRequest rejected = awaitStatus(request, MdfStatus.REJECTED);
@@ -447,6 +482,175 @@ class MdfRequestProcessIT {
 
     awaitStatus(request, MdfStatus.APPROVED);
     assertThat(actions(request)).containsExactly("ESCALATED", "APPROVE", "FUNDS_RESERVED");
+  }
+
+  /**
+   * One escalation step: the request is with {@code group} (holder, inbox task, partner view), and
+   * the decision due date the partner is promised is the task's due date, the breach timer's date
+   * (unless {@code breachTimer} is null: the top of the chain has none) and the creation time plus
+   * the group's own SLA.
+   */
+  InboxTask assertEscalatedTo(
+      MdfRequest request,
+      String from,
+      String group,
+      int escalations,
+      String taskElement,
+      String breachTimer,
+      Duration sla) {
+    MdfRequest escalated =
+        await()
+            .atMost(Duration.ofSeconds(15))
+            .until(
+                () -> requests.findById(request.getId()).orElseThrow(),
+                r ->
+                    group.equals(r.getHolderGroup())
+                        && r.getHistory().stream()
+                                .filter(d -> d.action().equals("ESCALATED"))
+                                .count()
+                            == escalations);
+    MdfDecision entry = escalated.getHistory().get(escalated.getHistory().size() - 1);
+    assertThat(entry.actor()).isEqualTo("system");
+    assertThat(entry.level()).isEqualTo(from);
+    assertThat(entry.reason()).isEqualTo("SLA of " + from + " breached; escalated to " + group);
+    assertThat(escalated.getStatus()).isEqualTo(MdfStatus.IN_REVIEW);
+    Instant due = escalated.getDecisionDueAt();
+
+    InboxTask task = awaitTask(request, taskElement, group);
+    assertThat(task.getCandidateGroups()).containsExactly(group);
+    assertThat(task.getDueDate()).isEqualTo(due.truncatedTo(ChronoUnit.MILLIS));
+    if (breachTimer != null) {
+      await()
+          .until(
+              () -> process.timersOf(request.getProcessInstanceKey(), breachTimer).size(),
+              n -> n == escalations);
+      var timer =
+          process.timersOf(request.getProcessInstanceKey(), breachTimer).stream()
+              .reduce((a, b) -> b)
+              .orElseThrow();
+      assertThat(timer.dueAt()).isEqualTo(due.truncatedTo(ChronoUnit.MILLIS));
+      assertThat(Duration.between(timer.createdAt(), timer.dueAt()))
+          .isBetween(sla.minusSeconds(10), sla);
+    }
+    assertThat(get(request.getSubmittedBy(), "/api/mdf-requests/" + request.getId()).getBody())
+        .contains("\"holderGroup\":\"" + group + "\"")
+        .contains("\"decisionDueAt\":\"" + due + "\"")
+        .contains("\"action\":\"ESCALATED\"");
+    return task;
+  }
+
+  boolean remindedAbout(MdfRequest request, String email) {
+    return notifications.findByRecipientOrderByCreatedAtDesc(email).stream()
+        .anyMatch(
+            n ->
+                n.getTemplate().equals("mdf-review-reminder")
+                    && n.getIdempotencyKey().startsWith(request.getProcessInstanceKey() + ":"));
+  }
+
+  long remindersAbout(MdfRequest request, String email) {
+    return notifications.findByRecipientOrderByCreatedAtDesc(email).stream()
+        .filter(n -> n.getTemplate().equals("mdf-review-reminder"))
+        .filter(n -> n.getIdempotencyKey().startsWith(request.getProcessInstanceKey() + ":"))
+        .count();
+  }
+
+  /** channel-managers (P2D) breach → marketing-directors, under their own SLA (P3D). */
+  void breachChannelManagersSla(MdfRequest request) {
+    process.moveClock(Duration.ofDays(2).plusMinutes(1));
+    assertEscalatedTo(
+        request,
+        "channel-managers",
+        "marketing-directors",
+        1,
+        "EscalatedReviewTask",
+        "EscalatedSlaBreachedEvent",
+        Duration.ofDays(3));
+
+    // A retried mdf.record-escalation job records nothing more.
+    MdfRequest escalated = requests.findById(request.getId()).orElseThrow();
+    MdfDecision entry = escalated.getHistory().get(escalated.getHistory().size() - 1);
+    review.recordEscalation(
+        request.getId(),
+        "channel-managers",
+        "marketing-directors",
+        escalated.getDecisionDueAt(),
+        entry.stepKey());
+    assertThat(requests.findById(request.getId()).orElseThrow().getHistory())
+        .hasSameSizeAs(escalated.getHistory());
+  }
+
+  @Test
+  void eachBreachEscalatesOneLevelFurtherUntilTheExecutiveSponsorsWhoAreOnlyReminded() {
+    TestPartner partner = newPartner(Tier.GOLD, "50000.00");
+    MdfRequest request = submit(partner, body("WEBINAR", "Chain webinar", "5000.50", "5000.50"));
+    awaitTask(request, "ReviewMdfRequestTask");
+
+    breachChannelManagersSla(request);
+
+    // marketing-directors (P3D, reminded at 36 h) breach → finance (P3D)
+    process.moveClock(Duration.ofDays(3).plusMinutes(1));
+    assertEscalatedTo(
+        request,
+        "marketing-directors",
+        "finance",
+        2,
+        "EscalatedReviewTask",
+        "EscalatedSlaBreachedEvent",
+        Duration.ofDays(3));
+    await().until(() -> remindedAbout(request, "dave@partnerflow.example"));
+
+    // finance (P3D) breach → executive-sponsors, the top of the chain (P5D, no breach timer)
+    process.moveClock(Duration.ofDays(3).plusMinutes(1));
+    assertEscalatedTo(
+        request,
+        "finance",
+        "executive-sponsors",
+        3,
+        "TopOfChainReviewTask",
+        null,
+        Duration.ofDays(5));
+    await().until(() -> remindedAbout(request, "erin@partnerflow.example"));
+    process.eventually(
+        request.getProcessInstanceKey(),
+        p -> p.hasPassedElement("FurtherEscalationGateway", 3).isActive());
+    assertThat(process.timersOf(request.getProcessInstanceKey(), "EscalatedSlaBreachedEvent"))
+        .hasSize(2);
+
+    // Past the top's SLA: reminded every half SLA (60 h), never escalated again.
+    process.moveClock(Duration.ofHours(60).plusMinutes(1));
+    await().until(() -> remindersAbout(request, "grace@partnerflow.example") == 1);
+    process.moveClock(Duration.ofHours(60).plusMinutes(1));
+    await().until(() -> remindersAbout(request, "grace@partnerflow.example") == 2);
+    MdfRequest overdue = requests.findById(request.getId()).orElseThrow();
+    assertThat(overdue.getHolderGroup()).isEqualTo("executive-sponsors");
+    assertThat(actions(request)).containsExactly("ESCALATED", "ESCALATED", "ESCALATED");
+
+    decide("grace", request, "TopOfChainReviewTask", "executive-sponsors", APPROVE);
+
+    MdfRequest approved = awaitStatus(request, MdfStatus.APPROVED);
+    assertThat(actions(request))
+        .containsExactly("ESCALATED", "ESCALATED", "ESCALATED", "APPROVE", "FUNDS_RESERVED");
+    assertThat(approved.getHistory().get(3).level()).isEqualTo("executive-sponsors");
+    assertThat(approved.getHistory().get(3).actor()).isEqualTo("grace");
+    assertThat(reserved(request)).isEqualByComparingTo("5000.50");
+  }
+
+  @Test
+  void anEscalatedLevelDecidedInTimeHandsOverToTheNextRoutedLevel() {
+    TestPartner partner = newPartner(Tier.GOLD, "50000.00");
+    MdfRequest request =
+        submit(partner, body("DIGITAL_CAMPAIGN", "Escalated campaign", "12000.50", "12000.50"));
+    awaitTask(request, "ReviewMdfRequestTask");
+
+    breachChannelManagersSla(request);
+    decide("dave", request, "EscalatedReviewTask", "marketing-directors", APPROVE);
+
+    // The second routed level starts afresh with its own SLA and no escalation.
+    decide("dave", request, "ReviewMdfRequestTask", "marketing-directors", APPROVE);
+
+    awaitStatus(request, MdfStatus.APPROVED);
+    assertThat(actions(request))
+        .containsExactly("ESCALATED", "APPROVE", "APPROVE", "FUNDS_RESERVED");
   }
 
   @Test
