@@ -1,6 +1,5 @@
 package com.partnerflow.web;
 
-import com.partnerflow.engine.DeployedDefinitions;
 import com.partnerflow.identity.PartnerflowUser;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
@@ -13,11 +12,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class HomeController {
 
-  private final DeployedDefinitions deployed;
   private final boolean embedded;
 
-  HomeController(DeployedDefinitions deployed, Environment environment) {
-    this.deployed = deployed;
+  HomeController(Environment environment) {
     this.embedded = environment.acceptsProfiles(Profiles.of("embedded"));
   }
 
@@ -31,7 +28,6 @@ class HomeController {
   String home(@AuthenticationPrincipal PartnerflowUser user, Model model) {
     model.addAttribute("user", user);
     model.addAttribute("embedded", embedded);
-    model.addAttribute("processes", deployed.ofKind("process"));
     return "home";
   }
 }
