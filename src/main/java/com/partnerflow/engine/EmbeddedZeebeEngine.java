@@ -35,11 +35,35 @@ public class EmbeddedZeebeEngine implements SmartLifecycle, DisposableBean {
   /**
    * Boots the engine on another thread, so it comes up while the rest of the service initialises;
    * {@link #start()} waits for it.
+   *
+   * <p>The boot thread carries the application's class loader as its context class loader, and the
+   * engine's actor threads inherit it from there. In an executable Spring Boot jar only that loader
+   * sees the nested jars: on a thread with the system loader (such as the common {@code
+   * ForkJoinPool}'s) the decision engine's service lookups find no FEEL value mapper, and every
+   * business rule task fails.
    */
   public synchronized void startInBackground() {
     if (booting == null) {
-      booting = CompletableFuture.supplyAsync(this::boot);
+      var future = new CompletableFuture<ZeebeTestEngine>();
+      Thread boot =
+          new Thread(
+              () -> {
+                try {
+                  future.complete(boot());
+                } catch (Throwable e) {
+                  future.completeExceptionally(e);
+                }
+              },
+              "embedded-engine-boot");
+      boot.setContextClassLoader(applicationClassLoader());
+      boot.setDaemon(true);
+      boot.start();
+      booting = future;
     }
+  }
+
+  static ClassLoader applicationClassLoader() {
+    return EmbeddedZeebeEngine.class.getClassLoader();
   }
 
   private ZeebeTestEngine boot() {
