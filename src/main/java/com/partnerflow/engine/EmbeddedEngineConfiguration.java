@@ -18,4 +18,15 @@ class EmbeddedEngineConfiguration {
     engine.startInBackground();
     return engine;
   }
+
+  @Bean
+  StuckInstances stuckInstances(EmbeddedZeebeEngine engine, ElementNames names) {
+    return new EngineErrorWatch(
+        index -> engine.records().from(index), () -> engine.records().getRecords(), names);
+  }
+
+  @Bean
+  StuckInstancesHealthIndicator stuckInstancesHealthIndicator(StuckInstances stuckInstances) {
+    return new StuckInstancesHealthIndicator(stuckInstances);
+  }
 }

@@ -1,5 +1,6 @@
 package com.partnerflow.engine;
 
+import io.camunda.zeebe.process.test.api.RecordStreamSource;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.engine.EngineFactory;
 import java.io.IOException;
@@ -25,11 +26,19 @@ public class EmbeddedZeebeEngine implements SmartLifecycle, DisposableBean {
   private static final Logger log = LoggerFactory.getLogger(EmbeddedZeebeEngine.class);
 
   private final int port;
+  private final ClassLoader bootClassLoader;
   private volatile CompletableFuture<ZeebeTestEngine> booting;
   private volatile ZeebeTestEngine engine;
+  private volatile SynchronizedRecordStream records;
 
   public EmbeddedZeebeEngine(int port) {
+    this(port, applicationClassLoader());
+  }
+
+  /** With another context class loader for the engine's threads: tests reproduce a broken jar. */
+  EmbeddedZeebeEngine(int port, ClassLoader bootClassLoader) {
     this.port = port;
+    this.bootClassLoader = bootClassLoader;
   }
 
   /**
@@ -55,7 +64,7 @@ public class EmbeddedZeebeEngine implements SmartLifecycle, DisposableBean {
                 }
               },
               "embedded-engine-boot");
-      boot.setContextClassLoader(applicationClassLoader());
+      boot.setContextClassLoader(bootClassLoader);
       boot.setDaemon(true);
       boot.start();
       booting = future;
@@ -78,6 +87,7 @@ public class EmbeddedZeebeEngine implements SmartLifecycle, DisposableBean {
     startInBackground();
     try {
       engine = booting.join();
+      records = new SynchronizedRecordStream(engine.getRecordStreamSource());
     } catch (CompletionException e) {
       booting = null;
       throw e.getCause() instanceof RuntimeException cause ? cause : e;
@@ -104,6 +114,7 @@ public class EmbeddedZeebeEngine implements SmartLifecycle, DisposableBean {
       engine = booting.exceptionally(e -> null).join();
     }
     booting = null;
+    records = null;
     if (engine != null) {
       engine.stop();
       engine = null;
@@ -133,6 +144,22 @@ public class EmbeddedZeebeEngine implements SmartLifecycle, DisposableBean {
       throw new IllegalStateException("The embedded engine is not running");
     }
     return engine;
+  }
+
+  /**
+   * The engine's record stream, safe to read from several threads (the library's own source is
+   * not): the service watches it for stuck instances while tests assert on it.
+   */
+  public RecordStreamSource recordStream() {
+    return records();
+  }
+
+  SynchronizedRecordStream records() {
+    SynchronizedRecordStream current = records;
+    if (current == null) {
+      throw new IllegalStateException("The embedded engine is not running");
+    }
+    return current;
   }
 
   public int port() {
