@@ -11,12 +11,23 @@ import org.springframework.test.context.ContextConfiguration;
 /**
  * The whole service in its embedded mode on free ports: real engine, H2, SMTP and HTTP. All tests
  * with this annotation share one application context (and so one engine).
+ *
+ * <p>As in the cluster profile, the service trusts {@code X-Forwarded-For} from the local proxy
+ * (the tests), so a test can sign in "from" another client address; sign-in locks last a minute
+ * (instead of starting at 5 s) so a slow machine cannot outrun them, and ten failures from one
+ * client address lock it. Tests that send wrong passwords use usernames and addresses of their own,
+ * never a demo user from {@code 127.0.0.1} more than once ({@code SignInThrottleIT}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "camunda.client.worker.defaults.retry-backoff=PT0.2S")
+    properties = {
+      "camunda.client.worker.defaults.retry-backoff=PT0.2S",
+      "server.forward-headers-strategy=native",
+      "partnerflow.identity.sign-in-throttle.base-delay=PT1M",
+      "partnerflow.identity.sign-in-throttle.address-failures=10"
+    })
 @ContextConfiguration(initializers = FreePortsInitializer.class)
 @Import(TestWorkers.class)
 public @interface PartnerflowIntegrationTest {}

@@ -7,6 +7,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** Sign-in and home pages. */
 @Controller
@@ -18,10 +19,25 @@ class HomeController {
     this.embedded = environment.acceptsProfiles(Profiles.of("embedded"));
   }
 
+  /**
+   * The sign-in page; {@code ?throttled=<seconds>} after a sign-in refused while signing in is
+   * paused (identity's sign-in throttle), shown as the wait in whole minutes.
+   */
   @GetMapping("/login")
-  String login(Model model) {
+  String login(@RequestParam(required = false) String throttled, Model model) {
     model.addAttribute("embedded", embedded);
+    if (throttled != null) {
+      model.addAttribute("throttledMinutes", minutes(throttled));
+    }
     return "login";
+  }
+
+  private static long minutes(String seconds) {
+    try {
+      return Math.max(1, (Long.parseLong(seconds) + 59) / 60);
+    } catch (NumberFormatException e) {
+      return 1;
+    }
   }
 
   @GetMapping("/")
