@@ -8,6 +8,7 @@ import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 import org.springframework.data.repository.query.Param;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Failure counters, shared by every instance through the database. */
 interface SignInCounters extends Repository<SignInCounter, SignInCounter.Key> {
@@ -35,6 +36,7 @@ interface SignInCounters extends Repository<SignInCounter, SignInCounter.Key> {
   Optional<SignInCounter> lock(@Param("key") SignInCounter.Key key);
 
   /** Deletes counters whose failures are forgotten and whose lock has ended. */
+  @Transactional
   @Modifying
   @Query(
       """

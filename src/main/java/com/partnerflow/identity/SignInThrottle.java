@@ -140,7 +140,6 @@ class SignInThrottle {
 
   /** Forgets counters whose failures are older than the window and whose lock has ended. */
   @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1H")
-  @Transactional
   public void deleteExpired() {
     Instant now = clock.instant();
     counters.deleteExpired(now.minus(settings.window()), now);
