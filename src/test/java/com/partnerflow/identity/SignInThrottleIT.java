@@ -71,8 +71,13 @@ class SignInThrottleIT {
     var wrong = me("throttle-basic", "wrong 6", from);
     var right = me("throttle-basic", PASSWORD, from);
     var elsewhere = me("throttle-basic", PASSWORD, "203.0.113.12");
+    var actuator =
+        send(
+            request("/actuator/metrics", from)
+                .header("Authorization", basic("throttle-basic", PASSWORD))
+                .GET());
 
-    for (var refused : List.of(wrong, right, elsewhere)) {
+    for (var refused : List.of(wrong, right, elsewhere, actuator)) {
       assertThat(refused.statusCode()).isEqualTo(429);
       assertThat(refused.headers().firstValue("Content-Type")).contains("application/problem+json");
       assertThat(Long.parseLong(retryAfter(refused).orElseThrow())).isBetween(1L, 60L);
