@@ -3,7 +3,7 @@
  * POST /api/mdf-requests; on 201 goes to /mdf-requests, on 400 lists every field problem.
  *
  * Markup:  <div id="mdf-request-form"></div>
- * Needs:   /vendor/form-js/form-viewer.umd.js (global FormViewer) and the layout's CSRF meta tags.
+ * Needs:   /vendor/form-js/form-viewer.umd.js and /js/form-viewer.js (global PartnerflowForms) and the layout's CSRF meta tags.
  * All server text goes into the page with textContent, never as HTML.
  */
 (function () {
@@ -27,7 +27,7 @@
     button.textContent = 'Submit request';
     root.replaceChildren(problems, container, button);
 
-    var form = new window.FormViewer.Form({ container: container });
+    var form = window.PartnerflowForms.create({ container: container });
     button.addEventListener('click', function () {
       form.submit();
     });

@@ -2,7 +2,7 @@
  * Public partner application: renders forms/partner-application.form with form-js and submits it.
  *
  * Markup:  <div id="partner-application" data-form-url="…" data-submit-url="…"></div>
- * Needs:   /vendor/form-js/form-viewer.umd.js loaded before this script (global FormViewer).
+ * Needs:   /vendor/form-js/form-viewer.umd.js and /js/form-viewer.js loaded before this script.
  * API:     GET  data-form-url   → {form: <schema>}
  *          POST data-submit-url → 201 {id, status} | 400 {errors:[{field,message}]} | 409 {detail}
  *
@@ -40,7 +40,7 @@
       show(['The form viewer could not be loaded. Reload the page to try again.']);
       return;
     }
-    var form = new window.FormViewer.Form({ container: container });
+    var form = window.PartnerflowForms.create({ container: container });
     form.on('submit', function (event) {
       if (event.errors && Object.keys(event.errors).length > 0) return;
       button.disabled = true;

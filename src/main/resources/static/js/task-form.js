@@ -4,7 +4,7 @@
  * Markup:  <div id="task-form" data-task-id="…"></div>
  *          optional data-api-url="…" (a task reached another way, e.g. by a single-use link:
  *          GET that URL for the task, POST …/complete) and data-return-url="…"
- * Needs:   /vendor/form-js/form-viewer.umd.js loaded before this script (global FormViewer),
+ * Needs:   /vendor/form-js/form-viewer.umd.js and /js/form-viewer.js loaded before this script,
  *          the layout's <meta name="_csrf"> / <meta name="_csrf_header"> for the session POST.
  * API:     GET  /api/tasks/{id}          → {id, name, …, form: <schema>, data: {…prefill}}
  *          POST /api/tasks/{id}/complete → 204 | 400 {errors:[{field,message}]} | 404/409 {detail}
@@ -105,7 +105,7 @@
       .then(function (task) {
         var schema = typeof task.form === 'string' ? JSON.parse(task.form) : task.form;
         if (!schema) throw new Error('This task has no form.');
-        self.form = new window.FormViewer.Form({ container: self.container });
+        self.form = window.PartnerflowForms.create({ container: self.container });
         self.form.on('submit', function (event) {
           self.onSubmit(event);
         });

@@ -14,9 +14,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
@@ -30,6 +32,9 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
  * A browser test: tagged {@code browser} (run with {@code ./mvnw -Pbrowser test}) and given a
@@ -56,7 +61,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 public @interface BrowserTest {
 
   /** Checks for the binaries, starts Chromium per test and quits it afterwards. */
-  final class Chromium implements ExecutionCondition, BeforeAllCallback, ParameterResolver {
+  final class Chromium
+      implements ExecutionCondition, BeforeAllCallback, AfterEachCallback, ParameterResolver {
 
     static final Path CHROMIUM =
         Path.of(System.getProperty("browser.chromium", "/usr/bin/chromium"));
@@ -120,6 +126,26 @@ public @interface BrowserTest {
           .driver();
     }
 
+    /**
+     * Fails the test when the browser reported a Content-Security-Policy violation on any page it
+     * loaded (Chromium logs each as a console error): the pages must work under the policy.
+     */
+    @Override
+    public void afterEach(ExtensionContext context) {
+      Session session = context.getStore(NAMESPACE).get("browser", Session.class);
+      if (session == null) {
+        return;
+      }
+      List<String> violations =
+          session.driver().manage().logs().get(LogType.BROWSER).getAll().stream()
+              .map(LogEntry::getMessage)
+              .filter(m -> m.contains("Content Security Policy"))
+              .toList();
+      if (!violations.isEmpty()) {
+        Assertions.fail("Content-Security-Policy violations:\n" + String.join("\n", violations));
+      }
+    }
+
     /** Saves a PNG of the current page as target/screenshots/{name}.png and returns its path. */
     public static Path screenshot(WebDriver browser, String name) {
       try {
@@ -147,6 +173,10 @@ public @interface BrowserTest {
         throw new UncheckedIOException(e);
       }
       ChromeOptions options = new ChromeOptions();
+      // Console messages, among them CSP violations, are read back after each test.
+      LoggingPreferences logs = new LoggingPreferences();
+      logs.enable(LogType.BROWSER, Level.ALL);
+      options.setCapability("goog:loggingPrefs", logs);
       options.setBinary(CHROMIUM.toFile());
       options.addArguments(
           "--headless=new",

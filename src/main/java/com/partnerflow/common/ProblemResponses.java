@@ -94,6 +94,14 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
+    if (e.getCause() instanceof StrictJsonBodies.UnknownProperties unknown) {
+      List<FieldProblem> problems =
+          unknown.paths().stream()
+              .map(p -> new FieldProblem(p, "is not accepted here: unknown, or set by the service"))
+              .toList();
+      return ResponseEntity.badRequest()
+          .body(badRequest("The request body has properties this request does not take", problems));
+    }
     FieldProblem problem = new FieldProblem("", "The body is not valid JSON");
     if (e.getCause() instanceof InvalidFormatException f) {
       problem = new FieldProblem(path(f), "has the wrong type or format: " + f.getValue());

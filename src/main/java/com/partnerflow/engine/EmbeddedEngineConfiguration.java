@@ -34,6 +34,17 @@ class EmbeddedEngineConfiguration {
     return engine;
   }
 
+  @Bean
+  StuckInstances stuckInstances(EmbeddedZeebeEngine engine, ElementNames names) {
+    return new EngineErrorWatch(
+        index -> engine.records().from(index), () -> engine.records().getRecords(), names);
+  }
+
+  @Bean
+  StuckInstancesHealthIndicator stuckInstancesHealthIndicator(StuckInstances stuckInstances) {
+    return new StuckInstancesHealthIndicator(stuckInstances);
+  }
+
   /**
    * The service's one clock in this mode is the engine's: when the engine's clock moves (tests move
    * it past timers), fund periods, deadlines and "today" move with it. The cluster mode's clock is

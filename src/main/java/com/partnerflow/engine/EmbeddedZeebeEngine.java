@@ -1,5 +1,6 @@
 package com.partnerflow.engine;
 
+import io.camunda.zeebe.process.test.api.RecordStreamSource;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.engine.EngineFactory;
 import java.io.IOException;
@@ -28,12 +29,20 @@ public class EmbeddedZeebeEngine implements SmartLifecycle, DisposableBean {
   private static final Logger log = LoggerFactory.getLogger(EmbeddedZeebeEngine.class);
 
   private final int port;
+  private final ClassLoader bootClassLoader;
   private volatile CompletableFuture<ZeebeTestEngine> booting;
   private volatile ZeebeTestEngine engine;
+  private volatile SynchronizedRecordStream records;
   private final EngineClock clock = new EngineClock();
 
   public EmbeddedZeebeEngine(int port) {
+    this(port, applicationClassLoader());
+  }
+
+  /** With another context class loader for the engine's threads: tests reproduce a broken jar. */
+  EmbeddedZeebeEngine(int port, ClassLoader bootClassLoader) {
     this.port = port;
+    this.bootClassLoader = bootClassLoader;
   }
 
   /**
@@ -59,7 +68,7 @@ public class EmbeddedZeebeEngine implements SmartLifecycle, DisposableBean {
                 }
               },
               "embedded-engine-boot");
-      boot.setContextClassLoader(applicationClassLoader());
+      boot.setContextClassLoader(bootClassLoader);
       boot.setDaemon(true);
       boot.start();
       booting = future;
@@ -82,6 +91,7 @@ public class EmbeddedZeebeEngine implements SmartLifecycle, DisposableBean {
     startInBackground();
     try {
       engine = booting.join();
+      records = new SynchronizedRecordStream(engine.getRecordStreamSource());
       engine.increaseTime(clock.offset());
     } catch (CompletionException e) {
       booting = null;
@@ -109,6 +119,7 @@ public class EmbeddedZeebeEngine implements SmartLifecycle, DisposableBean {
       engine = booting.exceptionally(e -> null).join();
     }
     booting = null;
+    records = null;
     if (engine != null) {
       engine.stop();
       engine = null;
@@ -138,6 +149,22 @@ public class EmbeddedZeebeEngine implements SmartLifecycle, DisposableBean {
       throw new IllegalStateException("The embedded engine is not running");
     }
     return engine;
+  }
+
+  /**
+   * The engine's record stream, safe to read from several threads (the library's own source is
+   * not): the service watches it for stuck instances while tests assert on it.
+   */
+  public RecordStreamSource recordStream() {
+    return records();
+  }
+
+  SynchronizedRecordStream records() {
+    SynchronizedRecordStream current = records;
+    if (current == null) {
+      throw new IllegalStateException("The embedded engine is not running");
+    }
+    return current;
   }
 
   public int port() {

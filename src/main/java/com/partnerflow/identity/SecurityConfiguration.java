@@ -59,6 +59,7 @@ class SecurityConfiguration {
                     .anyRequest()
                     .authenticated())
         .httpBasic(b -> b.authenticationEntryPoint((req, res, e) -> problem(res, json, 401, e)))
+        .headers(BrowserHeaders.strict())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
         // Basic-authenticated clients carry no cookie to forge; the browser's session calls do.
         .csrf(
@@ -84,6 +85,7 @@ class SecurityConfiguration {
                     .anyRequest()
                     .hasAuthority("GROUP_" + PartnerflowUser.ADMINS))
         .httpBasic(Customizer.withDefaults())
+        .headers(BrowserHeaders.strict())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(c -> c.disable());
     return http.build();
@@ -110,6 +112,7 @@ class SecurityConfiguration {
                     .permitAll()
                     .anyRequest()
                     .authenticated())
+        .headers(BrowserHeaders.strict())
         .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
         .logout(l -> l.logoutSuccessUrl("/login?logout"));
     return http.build();

@@ -11,7 +11,8 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
  * Renders {@code templates/mail/<name>.html} and {@code <name>.txt}. The text template's first line
- * is {@code Subject: …}; values are escaped in the HTML part.
+ * is {@code Subject: …}; values are escaped in the HTML part and kept on one line without
+ * bidirectional overrides in both ({@link MailValues}).
  */
 @Component
 class MailTemplates {
@@ -34,7 +35,8 @@ class MailTemplates {
   }
 
   RenderedMail render(String template, Map<String, Object> model) {
-    var context = new Context(Locale.ENGLISH, model);
+    // Values are partner input: text only, on one line, in both parts (see MailValues).
+    var context = new Context(Locale.ENGLISH, MailValues.neutralized(model));
     String plain = text.process(template, context);
     int newline = plain.indexOf('\n');
     String firstLine = newline < 0 ? plain : plain.substring(0, newline);

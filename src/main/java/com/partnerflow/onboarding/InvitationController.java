@@ -1,6 +1,5 @@
 package com.partnerflow.onboarding;
 
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,7 +19,10 @@ class InvitationController {
 
   @PostMapping("/api/partner-invitations/{token}/password")
   @ResponseStatus(HttpStatus.NO_CONTENT)
-  void setPassword(@PathVariable String token, @RequestBody Map<String, Object> body) {
-    invitations.setPassword(token, body.get("password"));
+  void setPassword(@PathVariable String token, @RequestBody NewPassword body) {
+    invitations.setPassword(token, body.password());
   }
+
+  /** The body: only the password; anything else is refused with 400 (common.StrictJsonBodies). */
+  record NewPassword(String password) {}
 }

@@ -3,6 +3,8 @@ package com.partnerflow.processowner;
 import com.partnerflow.common.NotFoundException;
 import com.partnerflow.engine.DeployedDefinition;
 import com.partnerflow.engine.DeployedDefinitions;
+import com.partnerflow.engine.StuckInstance;
+import com.partnerflow.engine.StuckInstances;
 import com.partnerflow.identity.PartnerflowUser;
 import com.partnerflow.task.FormProblem;
 import com.partnerflow.task.FormProblems;
@@ -10,6 +12,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.core.io.support.ResourcePatternResolver;
@@ -32,11 +35,16 @@ class ProcessOwnerWorkspace {
 
   private final DeployedDefinitions deployed;
   private final FormProblems formProblems;
+  private final ObjectProvider<StuckInstances> stuckInstances;
   private final ResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
 
-  ProcessOwnerWorkspace(DeployedDefinitions deployed, FormProblems formProblems) {
+  ProcessOwnerWorkspace(
+      DeployedDefinitions deployed,
+      FormProblems formProblems,
+      ObjectProvider<StuckInstances> stuckInstances) {
     this.deployed = deployed;
     this.formProblems = formProblems;
+    this.stuckInstances = stuckInstances;
   }
 
   /** One element's missing form, as the API answers it. */
@@ -66,7 +74,27 @@ class ProcessOwnerWorkspace {
     requireProcessOwner(user);
     model.addAttribute("definitions", deployed.all());
     model.addAttribute("formProblems", formProblems.open());
+    StuckInstances watch = stuckInstances.getIfAvailable();
+    model.addAttribute("stuckWatched", watch != null);
+    model.addAttribute("stuckInstances", watch == null ? List.of() : watch.current());
     return "processowner/workspace";
+  }
+
+  /**
+   * Instances the embedded engine stopped advancing (process, element, error, since when); {@code
+   * 404} on a cluster, which reports them through its own tools.
+   */
+  @GetMapping(
+      value = "/api/process-owner/stuck-instances",
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  @ResponseBody
+  List<StuckInstance> stuckInstances(@AuthenticationPrincipal PartnerflowUser user) {
+    requireProcessOwner(user);
+    StuckInstances watch = stuckInstances.getIfAvailable();
+    if (watch == null) {
+      throw new NotFoundException("Stuck instances (watched in the embedded mode only)");
+    }
+    return watch.current();
   }
 
   @GetMapping(

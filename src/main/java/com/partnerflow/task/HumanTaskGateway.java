@@ -3,8 +3,9 @@ package com.partnerflow.task;
 import java.util.Map;
 
 /**
- * The engine side of human tasks. Today's adapter works with job-worker user tasks over gRPC on
- * both the embedded engine and a cluster; a move to Camunda user tasks replaces only the adapter.
+ * The engine side of human tasks. Today's adapter works with job-worker user tasks on both the
+ * embedded engine (gRPC) and a cluster (gRPC or REST); a move to Camunda user tasks replaces only
+ * the adapter.
  */
 public interface HumanTaskGateway {
 

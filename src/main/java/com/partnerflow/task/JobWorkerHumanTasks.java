@@ -2,13 +2,12 @@ package com.partnerflow.task;
 
 import com.partnerflow.engine.ElementNames;
 import io.camunda.client.CamundaClient;
-import io.camunda.client.api.command.ClientStatusException;
+import io.camunda.client.api.command.ClientException;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
 import io.camunda.client.api.worker.JobWorker;
 import io.camunda.client.lifecycle.CamundaClientLifecycleAware;
 import io.camunda.zeebe.protocol.Protocol;
-import io.grpc.Status;
 import java.time.Duration;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -87,12 +86,13 @@ class JobWorkerHumanTasks implements HumanTaskGateway, CamundaClientLifecycleAwa
     }
   }
 
+  /** Rejections are read from gRPC and REST alike ({@link JobRejection}). */
   @Override
   public void complete(long taskId, Map<String, Object> variables) {
     try {
       client.getObject().newCompleteCommand(taskId).variables(variables).send().join();
-    } catch (ClientStatusException e) {
-      throw isNotFound(e) ? new TaskVanishedException(taskId) : e;
+    } catch (ClientException e) {
+      throw JobRejection.of(e) == JobRejection.NOT_FOUND ? new TaskVanishedException(taskId) : e;
     }
   }
 
@@ -106,19 +106,13 @@ class JobWorkerHumanTasks implements HumanTaskGateway, CamundaClientLifecycleAwa
           .send()
           .join();
       return true;
-    } catch (ClientStatusException e) {
-      if (isNotFound(e)) {
-        return false;
-      }
-      if (e.getStatusCode() == Status.Code.FAILED_PRECONDITION) {
+    } catch (ClientException e) {
+      return switch (JobRejection.of(e)) {
+        case NOT_FOUND -> false;
         // The job exists but its lease ran out: the engine hands it to our worker again.
-        return true;
-      }
-      throw e;
+        case INVALID_STATE -> true;
+        case OTHER -> throw e;
+      };
     }
-  }
-
-  private static boolean isNotFound(ClientStatusException e) {
-    return e.getStatusCode() == Status.Code.NOT_FOUND;
   }
 }

@@ -25,7 +25,7 @@ public final class ProcessTestSupport {
 
   public ProcessTestSupport(EmbeddedZeebeEngine engine) {
     this.engine = engine;
-    BpmnAssert.initRecordStream(RecordStream.of(engine.engine().getRecordStreamSource()));
+    BpmnAssert.initRecordStream(RecordStream.of(engine.recordStream()));
   }
 
   /** Retries the assertion on the instance until it holds or 15 seconds pass. */
@@ -56,7 +56,7 @@ public final class ProcessTestSupport {
   /** Every timer created for the element of the instance, oldest first. */
   public java.util.List<CreatedTimer> timersOf(long processInstanceKey, String elementId) {
     java.util.List<CreatedTimer> timers = new java.util.ArrayList<>();
-    for (Record<?> record : engine.engine().getRecordStreamSource().getRecords()) {
+    for (Record<?> record : engine.recordStream().getRecords()) {
       if (record.getValueType() == ValueType.TIMER
           && record.getIntent() == TimerIntent.CREATED
           && record.getValue() instanceof TimerRecordValue timer

@@ -104,6 +104,33 @@ class MdfRequestApiIT {
   }
 
   @Test
+  void refusesPropertiesTheServiceSetsOrDoesNotKnowAndWritesNothing() {
+    long before = requests.count();
+    String globex = partners.findByName("Globex").orElseThrow().getId();
+    String json =
+        valid()
+            .replaceFirst(
+                "^\\{",
+                "{\"partnerId\":\""
+                    + globex
+                    + "\",\"status\":\"APPROVED\",\"approvedAmount\":99999,")
+            .replaceFirst("\"name\":", "\"paid\":true,\"name\":");
+
+    var response = post("alice", json);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(response.getHeaders().getContentType().toString())
+        .isEqualTo("application/problem+json");
+    assertThat(response.getBody())
+        .contains(
+            "{\"field\":\"partnerId\",\"message\":\"is not accepted here: unknown, or set by the service\"}")
+        .contains("{\"field\":\"status\",")
+        .contains("{\"field\":\"approvedAmount\",")
+        .contains("{\"field\":\"milestones[0].paid\",");
+    assertThat(requests.count()).isEqualTo(before);
+  }
+
+  @Test
   void refusesAnUnknownActivityTypeAndMalformedDates() {
     assertThat(post("alice", valid().replace("\"WEBINAR\"", "\"PARTY\"")).getBody())
         .contains("\"field\":\"activityType\"");
