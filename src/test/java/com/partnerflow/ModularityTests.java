@@ -1,11 +1,21 @@
 package com.partnerflow;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
 /** The capability modules have no cycles and use each other only through their APIs. */
 class ModularityTests {
+
+  static final Path DOCS = Path.of("target", "spring-modulith-docs");
 
   ApplicationModules modules = ApplicationModules.of(PartnerflowApplication.class);
 
@@ -14,8 +24,52 @@ class ModularityTests {
     modules.verify();
   }
 
+  /** The modules README.md's architecture table describes, and only those. */
   @Test
-  void writesModuleDocumentation() {
-    new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+  void theModulesAreThoseTheReadmeDescribes() {
+    assertThat(modules.stream().map(m -> m.getIdentifier().toString()))
+        .containsExactlyInAnyOrder(
+            "engine",
+            "identity",
+            "partner",
+            "onboarding",
+            "mdf",
+            "fund",
+            "processowner",
+            "task",
+            "notification",
+            "demo",
+            "web",
+            "common");
+  }
+
+  @Test
+  void writesModuleDocumentation() throws IOException {
+    deleteEarlierDocumentation();
+
+    new Documenter(modules, DOCS.toString())
+        .writeModulesAsPlantUml()
+        .writeIndividualModulesAsPlantUml();
+
+    String overview = Files.readString(DOCS.resolve("components.puml"));
+    for (ApplicationModule module : modules) {
+      // PlantUML quotes the names: "Partner" must not pass for "Partner onboarding".
+      String name = '"' + module.getDisplayName() + '"';
+      assertThat(overview).as("components.puml").contains(name);
+      Path own = DOCS.resolve("module-" + module.getIdentifier() + ".puml");
+      assertThat(own).exists();
+      assertThat(Files.readString(own)).as(own.toString()).contains(name);
+    }
+  }
+
+  /** So that the files checked above are this run's, not left over from an earlier build. */
+  private static void deleteEarlierDocumentation() throws IOException {
+    if (Files.exists(DOCS)) {
+      try (Stream<Path> files = Files.walk(DOCS)) {
+        for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(file);
+        }
+      }
+    }
   }
 }

@@ -10,7 +10,8 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The whole service in its embedded mode on free ports: real engine, H2, SMTP and HTTP. All tests
- * with this annotation share one application context (and so one engine).
+ * with this annotation share one application context (and so one engine and one clock: read and
+ * move time through {@link BusinessTime}).
  *
  * <p>As in the cluster profile, the service trusts {@code X-Forwarded-For} from the local proxy
  * (the tests), so a test can sign in "from" another client address; sign-in locks last a minute
@@ -29,5 +30,5 @@ import org.springframework.test.context.ContextConfiguration;
       "partnerflow.identity.sign-in-throttle.address-failures=10"
     })
 @ContextConfiguration(initializers = FreePortsInitializer.class)
-@Import(TestWorkers.class)
+@Import({TestWorkers.class, BusinessTime.class})
 public @interface PartnerflowIntegrationTest {}

@@ -8,6 +8,7 @@ import com.partnerflow.partner.Partner;
 import com.partnerflow.partner.Partners;
 import com.partnerflow.partner.Region;
 import com.partnerflow.partner.Tier;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,11 +48,13 @@ public class DemoData implements ApplicationRunner {
   private final Partners partners;
   private final UserAccounts accounts;
   private final FundLedger funds;
+  private final Clock clock;
 
-  DemoData(Partners partners, UserAccounts accounts, FundLedger funds) {
+  DemoData(Partners partners, UserAccounts accounts, FundLedger funds, Clock clock) {
     this.partners = partners;
     this.accounts = accounts;
     this.funds = funds;
+    this.clock = clock;
   }
 
   @Override
@@ -99,6 +102,6 @@ public class DemoData implements ApplicationRunner {
   private Partner partner(String name, String domain, Tier tier, Region region) {
     return partners
         .findByName(name)
-        .orElseGet(() -> partners.save(new Partner(name, domain, tier, region)));
+        .orElseGet(() -> partners.save(new Partner(name, domain, tier, region, clock.instant())));
   }
 }

@@ -6,6 +6,9 @@ import io.camunda.zeebe.process.test.engine.EngineFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
@@ -30,6 +33,7 @@ public class EmbeddedZeebeEngine implements SmartLifecycle, DisposableBean {
   private volatile CompletableFuture<ZeebeTestEngine> booting;
   private volatile ZeebeTestEngine engine;
   private volatile SynchronizedRecordStream records;
+  private final EngineClock clock = new EngineClock();
 
   public EmbeddedZeebeEngine(int port) {
     this(port, applicationClassLoader());
@@ -88,6 +92,7 @@ public class EmbeddedZeebeEngine implements SmartLifecycle, DisposableBean {
     try {
       engine = booting.join();
       records = new SynchronizedRecordStream(engine.getRecordStreamSource());
+      engine.increaseTime(clock.offset());
     } catch (CompletionException e) {
       booting = null;
       throw e.getCause() instanceof RuntimeException cause ? cause : e;
@@ -164,5 +169,44 @@ public class EmbeddedZeebeEngine implements SmartLifecycle, DisposableBean {
 
   public int port() {
     return port;
+  }
+
+  /**
+   * The service's business clock: the system time plus every move of this engine's clock, so what
+   * the service computes from "now" agrees with the engine's timers and due dates.
+   */
+  public Clock clock() {
+    return clock;
+  }
+
+  /**
+   * Moves the engine's clock and the service's clock forward together, e.g. past a boundary timer.
+   * Moving the engine alone ({@code engine().increaseTime}) would leave fund periods, deadlines and
+   * "today" of the service behind the engine's timers.
+   */
+  public synchronized void increaseTime(Duration duration) {
+    ZeebeTestEngine running = engine();
+    // The service's clock first: a worker that a fired timer triggers already sees the new time.
+    clock.advance(duration);
+    running.increaseTime(duration);
+  }
+
+  /**
+   * Lets business time start at {@code instant} instead of now ({@code
+   * partnerflow.engine.start-instant}): the service's clock moves there at once, the engine's when
+   * it starts. Both then run on from there. Only before {@link #start()}, and only forward.
+   */
+  public synchronized void startAt(Instant instant) {
+    if (engine != null) {
+      throw new IllegalStateException("The start instant is set before the engine starts");
+    }
+    Duration ahead = Duration.between(clock.instant(), instant);
+    if (ahead.isNegative()) {
+      throw new IllegalArgumentException(
+          "The start instant "
+              + instant
+              + " lies in the past: the engine's clock only moves forward");
+    }
+    clock.advance(ahead);
   }
 }

@@ -44,7 +44,8 @@ public class AppUser {
       String displayName,
       String email,
       String partnerId,
-      Set<String> groups) {
+      Set<String> groups,
+      Instant createdAt) {
     this.username = username;
     this.passwordHash = passwordHash;
     this.displayName = displayName;
@@ -52,7 +53,7 @@ public class AppUser {
     this.partnerId = partnerId;
     this.groups = new LinkedHashSet<>(groups);
     this.enabled = true;
-    this.createdAt = Instant.now();
+    this.createdAt = createdAt;
   }
 
   void changePasswordHash(String passwordHash) {

@@ -1,5 +1,6 @@
 package com.partnerflow.identity;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -12,10 +13,12 @@ public class UserAccounts {
 
   private final Users users;
   private final PasswordEncoder passwordEncoder;
+  private final Clock clock;
 
-  UserAccounts(Users users, PasswordEncoder passwordEncoder) {
+  UserAccounts(Users users, PasswordEncoder passwordEncoder, Clock clock) {
     this.users = users;
     this.passwordEncoder = passwordEncoder;
+    this.clock = clock;
   }
 
   /** Creates the account unless the username exists; answers whether it created one. */
@@ -32,7 +35,13 @@ public class UserAccounts {
     }
     users.save(
         new AppUser(
-            username, passwordEncoder.encode(rawPassword), displayName, email, partnerId, groups));
+            username,
+            passwordEncoder.encode(rawPassword),
+            displayName,
+            email,
+            partnerId,
+            groups,
+            clock.instant()));
     return true;
   }
 
@@ -60,7 +69,8 @@ public class UserAccounts {
               account.displayName(),
               account.email(),
               account.partnerId(),
-              account.groups()));
+              account.groups(),
+              clock.instant()));
       created++;
     }
     return created;

@@ -80,7 +80,8 @@ class PartnerActivation {
                   Region.valueOf(application.getRegion()),
                   application.getPartnerType(),
                   application.getCountry(),
-                  String.join(",", application.getVerticals())));
+                  String.join(",", application.getVerticals()),
+                  clock.instant()));
       application.activatedAs(partner.getId());
       application.moveTo(ApplicationStatus.ACTIVATED);
       events.save(

@@ -36,14 +36,18 @@ public class Partner {
 
   protected Partner() {}
 
-  public Partner(String name, String domain, Tier tier, Region region) {
+  /**
+   * @param createdAt when the partner joined, from the service's clock: risk scoring calls a
+   *     partner "new" by it
+   */
+  public Partner(String name, String domain, Tier tier, Region region, Instant createdAt) {
     this.id = UUID.randomUUID().toString();
     this.name = name;
     this.domain = domain;
     this.status = PartnerStatus.ACTIVE;
     this.tier = tier;
     this.region = region;
-    this.createdAt = Instant.now();
+    this.createdAt = createdAt;
   }
 
   /**
@@ -58,8 +62,9 @@ public class Partner {
       Region region,
       String partnerType,
       String country,
-      String verticals) {
-    this(name, domain, tier, region);
+      String verticals,
+      Instant createdAt) {
+    this(name, domain, tier, region, createdAt);
     this.partnerType = partnerType;
     this.country = country;
     this.verticals = verticals;

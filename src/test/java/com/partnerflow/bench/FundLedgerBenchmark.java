@@ -2,6 +2,7 @@ package com.partnerflow.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.partnerflow.BusinessTime;
 import com.partnerflow.PartnerflowIntegrationTest;
 import com.partnerflow.fund.FundBalance;
 import com.partnerflow.fund.FundLedger;
@@ -41,6 +42,7 @@ class FundLedgerBenchmark {
 
   @Autowired FundLedger funds;
   @Autowired Partners partners;
+  @Autowired BusinessTime time;
 
   @Test
   void reservationsPerSecondAgainstOneBudget() throws Exception {
@@ -165,7 +167,7 @@ class FundLedgerBenchmark {
   private String partner(String prefix) {
     String name = prefix + UUID.randomUUID().toString().substring(0, 8);
     return partners
-        .save(new Partner("Bench " + name, name + ".example", Tier.GOLD, Region.EMEA))
+        .save(new Partner("Bench " + name, name + ".example", Tier.GOLD, Region.EMEA, time.now()))
         .getId();
   }
 }

@@ -3,6 +3,7 @@ package com.partnerflow.bench;
 import static java.util.stream.Collectors.joining;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.partnerflow.BusinessTime;
 import com.partnerflow.PartnerflowIntegrationTest;
 import com.partnerflow.UiSession;
 import com.partnerflow.fund.FundLedger;
@@ -14,8 +15,6 @@ import com.partnerflow.partner.Partners;
 import com.partnerflow.partner.Region;
 import com.partnerflow.partner.Tier;
 import java.net.http.HttpResponse;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -58,10 +57,13 @@ class MdfRequestBenchmark {
   @Autowired FundLedger funds;
   @Autowired MdfRequests requests;
   @Autowired JdbcTemplate jdbc;
+  @Autowired BusinessTime time;
   @LocalServerPort int port;
 
   @Test
   void twentyConcurrentPartnersSeeTheirRequestsReachTheApproversQuickly() throws Exception {
+    // The activities start in a week and must lie within the budgets' fund period.
+    time.ensureDaysLeftInPeriod(8);
     List<UiSession> sessions = new ArrayList<>();
     for (int i = 0; i < PARTNERS; i++) {
       sessions.add(activePartnerWithBudget(i));
@@ -174,7 +176,8 @@ class MdfRequestBenchmark {
   private UiSession activePartnerWithBudget(int i) {
     String name = "bench" + i + UUID.randomUUID().toString().substring(0, 6);
     Partner partner =
-        partners.save(new Partner("Bench " + name, name + ".example", Tier.GOLD, Region.EMEA));
+        partners.save(
+            new Partner("Bench " + name, name + ".example", Tier.GOLD, Region.EMEA, time.now()));
     accounts.createIfAbsent(name, "bench-password", name, null, partner.getId(), Set.of());
     funds.allocate(
         partner.getId(),
@@ -190,8 +193,8 @@ class MdfRequestBenchmark {
    * 5,000.50 of a Gold partner routes to one level; a one-word title of its own keeps every request
    * clear of incentive stacking.
    */
-  private static String request() {
-    String start = LocalDate.now(ZoneOffset.UTC).plusDays(7).toString();
+  private String request() {
+    String start = time.today().plusDays(7).toString();
     String title = "Bench" + UUID.randomUUID().toString().replace("-", "");
     return """
         {"activityType":"WEBINAR","title":"%s","description":"Benchmark","region":"EMEA",

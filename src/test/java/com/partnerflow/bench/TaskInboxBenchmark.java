@@ -2,6 +2,7 @@ package com.partnerflow.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.partnerflow.BusinessTime;
 import com.partnerflow.PartnerflowIntegrationTest;
 import com.partnerflow.UiSession;
 import com.partnerflow.identity.UserAccounts;
@@ -13,7 +14,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -38,6 +38,7 @@ class TaskInboxBenchmark {
   @Autowired Partners partners;
   @Autowired JdbcTemplate jdbc;
   @Autowired UserAccounts accounts;
+  @Autowired BusinessTime time;
   @LocalServerPort int port;
 
   @Test
@@ -126,7 +127,7 @@ class TaskInboxBenchmark {
 
   /** Open tasks, 50 per group, each also a candidate of a second group. */
   private void seedOpenTasks(int count, int groups) {
-    Timestamp now = Timestamp.from(Instant.now());
+    Timestamp now = Timestamp.from(time.now());
     List<Object[]> rows = new ArrayList<>();
     List<Object[]> candidates = new ArrayList<>();
     for (int i = 0; i < count; i++) {
@@ -142,7 +143,7 @@ class TaskInboxBenchmark {
             "Bench task " + i,
             null,
             null,
-            Timestamp.from(Instant.now().plusSeconds(3600L * (i % 500) - 3600L * 50)),
+            Timestamp.from(time.now().plusSeconds(3600L * (i % 500) - 3600L * 50)),
             50,
             "OPEN",
             null,

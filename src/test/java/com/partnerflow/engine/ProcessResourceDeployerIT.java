@@ -22,7 +22,7 @@ class ProcessResourceDeployerIT {
     var deployer =
         new ProcessResourceDeployer(
             new EngineProperties(
-                true, 0, List.of("classpath*:broken/*.bpmn"), Duration.ofSeconds(30)),
+                true, 0, List.of("classpath*:broken/*.bpmn"), Duration.ofSeconds(30), null),
             new DeployedDefinitions());
 
     assertThatThrownBy(() -> deployer.onStart(client))
@@ -47,7 +47,7 @@ class ProcessResourceDeployerIT {
     var deployer =
         new ProcessResourceDeployer(
             new EngineProperties(
-                true, 0, List.of("classpath*:nothing-here/*.bpmn"), Duration.ofSeconds(30)),
+                true, 0, List.of("classpath*:nothing-here/*.bpmn"), Duration.ofSeconds(30), null),
             definitions);
 
     deployer.onStart(client);

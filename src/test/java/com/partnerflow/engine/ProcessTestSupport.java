@@ -12,6 +12,7 @@ import io.camunda.zeebe.protocol.record.intent.TimerIntent;
 import io.camunda.zeebe.protocol.record.value.TimerRecordValue;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.function.Consumer;
 
 /**
@@ -70,26 +71,35 @@ public final class ProcessTestSupport {
     return timers;
   }
 
-  /** The engine's time, as stamped on its latest record. */
-  public Instant engineTime() {
-    long latest = 0;
-    for (Record<?> record : engine.recordStream().getRecords()) {
-      latest = Math.max(latest, record.getTimestamp());
-    }
-    return Instant.ofEpochMilli(latest);
-  }
-
-  /** Moves the engine clock forward by whole days until the engine's day (UTC) is {@code day}. */
+  /**
+   * Moves the clock forward by whole days until the engine's day (UTC) is {@code day}. The engine's
+   * time is the service's clock, which moves with it.
+   */
   public void moveClockTo(java.time.DayOfWeek day) {
-    java.time.DayOfWeek today = engineTime().atZone(java.time.ZoneOffset.UTC).getDayOfWeek();
+    java.time.DayOfWeek today = engine.clock().instant().atZone(ZoneOffset.UTC).getDayOfWeek();
     int days = (day.getValue() - today.getValue() + 7) % 7;
     if (days > 0) {
       moveClock(Duration.ofDays(days));
     }
   }
 
-  /** Moves the engine clock, e.g. past a boundary timer. */
+  /**
+   * Waits until the engine has processed everything it has to (e.g. the timers a clock move made
+   * due), so that a test can assert that something did not happen.
+   */
+  public void awaitIdleEngine() {
+    try {
+      engine.engine().waitForIdleState(Duration.ofSeconds(10));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new AssertionError("The engine did not become idle within 10 s", e);
+    }
+  }
+
+  /** Moves the engine's clock and the service's together, e.g. past a boundary timer. */
   public void moveClock(Duration duration) {
-    engine.engine().increaseTime(duration);
+    engine.increaseTime(duration);
   }
 }

@@ -55,6 +55,7 @@ abstract class FundLedgerContract {
   @Autowired FundLedger ledger;
   @Autowired Partners partners;
   @Autowired JdbcTemplate jdbc;
+  @Autowired Clock clock;
 
   String partner;
 
@@ -62,7 +63,13 @@ abstract class FundLedgerContract {
   void newPartner() {
     partner =
         partners
-            .save(new Partner("Fund test " + UUID.randomUUID(), null, Tier.GOLD, Region.EMEA))
+            .save(
+                new Partner(
+                    "Fund test " + UUID.randomUUID(),
+                    null,
+                    Tier.GOLD,
+                    Region.EMEA,
+                    clock.instant()))
             .getId();
   }
 

@@ -2,15 +2,16 @@ package com.partnerflow.mdf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.partnerflow.BusinessTime;
 import com.partnerflow.PartnerflowIntegrationTest;
 import com.partnerflow.UiSession;
+import com.partnerflow.fund.FundLedger;
+import com.partnerflow.fund.Money;
 import com.partnerflow.identity.UserAccounts;
 import com.partnerflow.partner.Partner;
 import com.partnerflow.partner.Partners;
 import com.partnerflow.partner.Region;
 import com.partnerflow.partner.Tier;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,8 @@ class MdfRequestApiIT {
   @Autowired Partners partners;
   @Autowired UserAccounts accounts;
   @Autowired JdbcTemplate jdbc;
+  @Autowired FundLedger funds;
+  @Autowired BusinessTime time;
   @LocalServerPort int port;
 
   ResponseEntity<String> post(String user, String json) {
@@ -44,15 +47,37 @@ class MdfRequestApiIT {
             "/api/mdf-requests", HttpMethod.POST, new HttpEntity<>(json, headers), String.class);
   }
 
-  static String valid() {
-    return MdfRequestProcessIT.body("WEBINAR", "API webinar", "1500.50", "1500.50");
+  String valid() {
+    return MdfRequestProcessIT.body(
+        time.today().plusDays(1), "WEBINAR", "API webinar", "1500.50", "1500.50");
+  }
+
+  /**
+   * A partner of its own with one user (password demo) and a budget in the current fund period: the
+   * demo partners' budgets belong to the period the service started in, which earlier tests may
+   * have moved the clock out of.
+   */
+  String partnerWithBudget(String budget) {
+    String name = "mdfp" + UUID.randomUUID().toString().substring(0, 8);
+    Partner partner =
+        partners.save(
+            new Partner("MDF " + name, name + ".example", Tier.SILVER, Region.AMER, time.now()));
+    accounts.createIfAbsent(name, "demo", "User " + name, null, partner.getId(), Set.of());
+    funds.allocate(
+        partner.getId(),
+        funds.currentPeriod(),
+        Money.of(budget, "EUR"),
+        "test-allocation:" + partner.getId(),
+        "test",
+        "budget of a test partner");
+    return name;
   }
 
   @Test
   void refusesEveryBadFieldAtOnceAndWritesNothing() {
     long before = requests.count();
-    String start = LocalDate.now(ZoneOffset.UTC).plusDays(5).toString();
-    String end = LocalDate.now(ZoneOffset.UTC).plusDays(4).toString();
+    String start = time.today().plusDays(5).toString();
+    String end = time.today().plusDays(4).toString();
     String json =
         """
         {"activityType":"WEBINAR","title":"Bad","startDate":"%s","endDate":"%s","currency":"USD",
@@ -62,7 +87,7 @@ class MdfRequestApiIT {
         """
             .formatted(start, end, start, start);
 
-    var response = post("alice", json);
+    var response = post(partnerWithBudget("50000.00"), json);
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(response.getHeaders().getContentType().toString())
@@ -129,7 +154,8 @@ class MdfRequestApiIT {
   void aSuspendedPartnerCannotSubmit() {
     String name = "mdfs" + UUID.randomUUID().toString().substring(0, 8);
     Partner partner =
-        partners.save(new Partner("MDF " + name, name + ".example", Tier.GOLD, Region.EMEA));
+        partners.save(
+            new Partner("MDF " + name, name + ".example", Tier.GOLD, Region.EMEA, time.now()));
     accounts.createIfAbsent(name, "demo", "User " + name, null, partner.getId(), Set.of());
     jdbc.update("UPDATE partner SET status = 'SUSPENDED' WHERE id = ?", partner.getId());
     long before = requests.count();
@@ -157,16 +183,21 @@ class MdfRequestApiIT {
 
   @Test
   void thePartnerPortalListsOnlyTheirOwnRequestsWithTheirBalance() {
+    String user = partnerWithBudget("150000.00");
     var created =
         post(
-            "bob",
+            user,
             MdfRequestProcessIT.body(
-                "WEBINAR", "Globex <b>portal</b> webinar", "900.50", "900.50"));
-    assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+                time.today().plusDays(1),
+                "WEBINAR",
+                "Globex <b>portal</b> webinar",
+                "900.50",
+                "900.50"));
+    assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(HttpStatus.CREATED);
 
-    var bobPage = UiSession.signIn(port, "bob").get("/mdf-requests");
-    assertThat(bobPage.statusCode()).isEqualTo(200);
-    assertThat(bobPage.body())
+    var ownPage = UiSession.signIn(port, user).get("/mdf-requests");
+    assertThat(ownPage.statusCode()).isEqualTo(200);
+    assertThat(ownPage.body())
         .contains("Globex &lt;b&gt;portal&lt;/b&gt; webinar")
         .contains("150000.00");
     assertThat(UiSession.signIn(port, "alice").get("/mdf-requests").body())

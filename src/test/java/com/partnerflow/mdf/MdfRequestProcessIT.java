@@ -3,10 +3,12 @@ package com.partnerflow.mdf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.partnerflow.BusinessTime;
 import com.partnerflow.PartnerflowIntegrationTest;
 import com.partnerflow.engine.EmbeddedZeebeEngine;
 import com.partnerflow.engine.ProcessTestSupport;
 import com.partnerflow.fund.FundLedger;
+import com.partnerflow.fund.FundPeriod;
 import com.partnerflow.fund.LedgerEntryType;
 import com.partnerflow.fund.Money;
 import com.partnerflow.identity.UserAccounts;
@@ -29,10 +31,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -45,12 +44,21 @@ import org.springframework.http.ResponseEntity;
 /**
  * Every route of bpmn/mdf-request.bpmn with the real workers, started through the API and decided
  * through the task inbox as the right users. Each test uses a partner of its own (with a budget),
- * so risk history and incentive stacking do not leak between tests. The period-close test moves the
- * engine clock past the fund period and so runs last.
+ * so risk history and incentive stacking do not leak between tests.
+ *
+ * <p>Business time comes from the service's clock, which earlier tests (of this class or others)
+ * may have moved by weeks or into the next fund period: each test first makes sure its fund period
+ * has room for the activity and for every clock move of the test, and dates its activity from
+ * there, so no test depends on the calendar or on the order of tests.
  */
 @PartnerflowIntegrationTest
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MdfRequestProcessIT {
+
+  /**
+   * Days of the fund period a test needs after today: the activity starts tomorrow, and the longest
+   * escalation chain moves the clock by 13 days before it reserves in the period of the budget.
+   */
+  static final int DAYS_A_TEST_SPANS = 20;
 
   @Autowired TestRestTemplate http;
   @Autowired Partners partners;
@@ -63,6 +71,7 @@ class MdfRequestProcessIT {
   @Autowired MdfReview review;
   @Autowired NotificationLog notifications;
   @Autowired EmbeddedZeebeEngine engine;
+  @Autowired BusinessTime time;
   ProcessTestSupport process;
 
   /** A partner of a test, with one partner user (password demo) and a budget in EUR. */
@@ -71,12 +80,13 @@ class MdfRequestProcessIT {
   @BeforeEach
   void setUp() {
     process = new ProcessTestSupport(engine);
+    time.ensureDaysLeftInPeriod(DAYS_A_TEST_SPANS);
   }
 
   TestPartner newPartner(Tier tier, String budget) {
     String name = "mdf" + UUID.randomUUID().toString().substring(0, 8);
     Partner partner =
-        partners.save(new Partner("MDF " + name, name + ".example", tier, Region.EMEA));
+        partners.save(new Partner("MDF " + name, name + ".example", tier, Region.EMEA, time.now()));
     String email = name + "@" + name + ".example";
     accounts.createIfAbsent(name, "demo", "User " + name, email, partner.getId(), Set.of());
     funds.allocate(
@@ -89,8 +99,13 @@ class MdfRequestProcessIT {
     return new TestPartner(partner.getId(), name, email);
   }
 
-  static String body(String activityType, String title, String requested, String contribution) {
-    LocalDate start = LocalDate.now(ZoneOffset.UTC).plusDays(1);
+  /** A request for a one-day activity tomorrow (business time). */
+  String body(String activityType, String title, String requested, String contribution) {
+    return body(time.today().plusDays(1), activityType, title, requested, contribution);
+  }
+
+  static String body(
+      LocalDate start, String activityType, String title, String requested, String contribution) {
     BigDecimal total = new BigDecimal(requested).add(new BigDecimal(contribution));
     return """
         {"activityType":"%s","title":"%s","description":"Joint activity","region":"EMEA",
@@ -170,13 +185,14 @@ class MdfRequestProcessIT {
     await().until(() -> tasks.findById(task.getId()).orElseThrow().getState() != TaskState.OPEN);
   }
 
+  /** What is reserved for the request in the current fund period. */
   BigDecimal reserved(MdfRequest request) {
+    return reservedIn(funds.currentPeriod(), request);
+  }
+
+  BigDecimal reservedIn(FundPeriod period, MdfRequest request) {
     return funds
-        .reservedFor(
-            request.getPartnerId(),
-            funds.currentPeriod(),
-            "EUR",
-            MdfFunding.reference(request.getId()))
+        .reservedFor(request.getPartnerId(), period, "EUR", MdfFunding.reference(request.getId()))
         .amount();
   }
 
@@ -361,7 +377,7 @@ class MdfRequestProcessIT {
   }
 
   String revision(String title, String requested, String contribution, String total) {
-    String start = LocalDate.now(ZoneOffset.UTC).plusDays(2).toString();
+    String start = time.today().plusDays(2).toString();
     return """
         {"title":"%s","description":"Revised","startDate":"%s","endDate":"%s",
          "totalCost":%s,"requestedAmount":%s,"partnerContribution":%s}
@@ -407,7 +423,7 @@ class MdfRequestProcessIT {
     assertThat(get(partner.user(), "/api/tasks/" + revise.getId()).getBody())
         .contains("\"milestones\":[{")
         .contains("\"name\":\"Invitations\"");
-    String start = LocalDate.now(ZoneOffset.UTC).plusDays(2).toString();
+    String start = time.today().plusDays(2).toString();
     decide(
         partner.user(),
         request,
@@ -688,30 +704,41 @@ class MdfRequestProcessIT {
         .isEqualByComparingTo("0.50");
   }
 
-  /** Moves the engine clock past the fund period's end, so it runs after every other test here. */
+  /**
+   * Moves the clock past the fund period's end; the next test finds its room in the next period.
+   */
   @Test
-  @Order(Integer.MAX_VALUE)
   void unusedReservationsAreReleasedWhenTheFundPeriodCloses() {
     TestPartner partner = newPartner(Tier.GOLD, "50000.00");
+    FundPeriod period = funds.currentPeriod();
     MdfRequest request = submit(partner, body("WEBINAR", "Period webinar", "1500.50", "1500.50"));
-    awaitStatus(request, MdfStatus.APPROVED);
+    MdfRequest approved = awaitStatus(request, MdfStatus.APPROVED);
     process.eventually(
         request.getProcessInstanceKey(), p -> p.hasPassedElement("MdfRequestApprovedEvent"));
-    assertThat(reserved(request)).isEqualByComparingTo("1500.50");
+    assertThat(approved.getHistory().get(0).reason())
+        .isEqualTo("Reserved in fund period " + period.id());
+    assertThat(reservedIn(period, request)).isEqualByComparingTo("1500.50");
 
-    LocalDate periodEnd = funds.currentPeriod().endsOn();
-    process.moveClock(
-        Duration.between(
-                java.time.Instant.now(),
-                periodEnd.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC))
-            .plusHours(1));
+    // Still inside the period (its last hour): nothing is released yet.
+    Instant closes = period.endsOn().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+    time.moveTo(closes.minus(Duration.ofHours(1)));
+    process.awaitIdleEngine();
+    process.eventually(
+        request.getProcessInstanceKey(),
+        p ->
+            p.isWaitingAtElements("FundPeriodClosedEvent")
+                .hasNotPassedElement("ReleaseUnusedFundsTask"));
+    assertThat(reservedIn(period, request)).isEqualByComparingTo("1500.50");
+
+    time.moveTo(closes.plus(Duration.ofHours(1)));
 
     process.eventually(
         request.getProcessInstanceKey(),
         p -> p.isCompleted().hasPassedElement("ReleaseUnusedFundsTask"));
-    assertThat(reserved(request)).isZero();
+    assertThat(reservedIn(period, request)).isZero();
     assertThat(actions(request)).containsExactly("FUNDS_RESERVED", "FUNDS_RELEASED");
-    // A retried mdf.release-unused-funds job releases nothing more.
-    assertThat(funding.releaseUnused(request.getId(), funds.currentPeriod().id())).isZero();
+    // A retried mdf.release-unused-funds job of the closed period releases nothing more.
+    assertThat(funding.releaseUnused(request.getId(), period.id())).isZero();
+    assertThat(reservedIn(period, request)).isZero();
   }
 }

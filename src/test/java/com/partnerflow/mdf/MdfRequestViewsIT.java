@@ -2,6 +2,7 @@ package com.partnerflow.mdf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.partnerflow.BusinessTime;
 import com.partnerflow.PartnerflowIntegrationTest;
 import com.partnerflow.UiSession;
 import com.partnerflow.identity.UserAccounts;
@@ -11,8 +12,6 @@ import com.partnerflow.partner.Region;
 import com.partnerflow.partner.Tier;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import java.util.UUID;
@@ -38,6 +37,7 @@ class MdfRequestViewsIT {
   @Autowired Partners partners;
   @Autowired UserAccounts accounts;
   @Autowired JdbcTemplate jdbc;
+  @Autowired BusinessTime time;
   @LocalServerPort int port;
 
   /** A partner of a test with one partner user (password demo) and one stored request. */
@@ -53,27 +53,24 @@ class MdfRequestViewsIT {
     // The gold request was decided by carol 10 days ago.
     jdbc.update(
         "UPDATE mdf_request SET status = 'REJECTED', submitted_at = ? WHERE id = ?",
-        Timestamp.from(Instant.now().minus(10, ChronoUnit.DAYS)),
+        Timestamp.from(time.now().minus(10, ChronoUnit.DAYS)),
         goldLatam.request().getId());
   }
 
   Stored store(Tier tier, Region region, String title) {
     String name = "mdfv" + UUID.randomUUID().toString().substring(0, 8);
-    Partner partner = partners.save(new Partner("MDF " + name, name + ".example", tier, region));
+    Partner partner =
+        partners.save(new Partner("MDF " + name, name + ".example", tier, region, time.now()));
     accounts.createIfAbsent(name, "demo", "User " + name, null, partner.getId(), Set.of());
     MdfRequest request =
         new MdfRequest(
             partner.getId(),
             name,
-            MdfSubmissions.webinar(
-                title + " " + name, "1500.50", LocalDate.now(ZoneOffset.UTC).plusDays(3)),
-            Instant.now());
+            MdfSubmissions.webinar(title + " " + name, "1500.50", time.today().plusDays(3)),
+            time.now());
     request.scored(35, "MEDIUM", java.util.List.of("Amount is a round number"));
     request.moveTo(
-        MdfStatus.IN_REVIEW,
-        "channel-managers",
-        Instant.parse("2030-01-02T03:04:05Z"),
-        Instant.now());
+        MdfStatus.IN_REVIEW, "channel-managers", Instant.parse("2030-01-02T03:04:05Z"), time.now());
     request.record(
         new MdfDecision(
             "carol",
@@ -81,7 +78,7 @@ class MdfRequestViewsIT {
             "channel-managers",
             "Name the speakers",
             null,
-            Instant.now(),
+            time.now(),
             "test:" + name));
     return new Stored(partner.getId(), name, requests.save(request));
   }

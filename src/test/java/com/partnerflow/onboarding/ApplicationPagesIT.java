@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import com.partnerflow.BusinessTime;
 import com.partnerflow.PartnerflowIntegrationTest;
 import com.partnerflow.UiSession;
 import com.partnerflow.identity.UserAccounts;
@@ -15,7 +16,6 @@ import com.partnerflow.task.InboxTasks;
 import io.camunda.client.api.response.ActivatedJob;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -38,6 +38,7 @@ class ApplicationPagesIT {
   @Autowired PartnerApplications applications;
   @Autowired ActivatePartnerWorker activateWorker;
   @Autowired UserAccounts accounts;
+  @Autowired BusinessTime time;
   OnboardingDriver driver;
 
   @BeforeEach
@@ -198,7 +199,7 @@ class ApplicationPagesIT {
                     1,
                     SCRIPT,
                     "x@script-" + tag + ".example"),
-                Instant.now()));
+                time.now()));
     var carol = UiSession.signIn(port, "carol");
 
     for (HttpResponse<String> page :

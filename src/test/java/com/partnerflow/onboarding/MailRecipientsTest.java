@@ -8,6 +8,7 @@ import static org.mockito.Mockito.when;
 import com.partnerflow.identity.AppUser;
 import com.partnerflow.identity.Users;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,7 +24,7 @@ class MailRecipientsTest {
           users, new OnboardingProperties("unused", "http://localhost", TEAM, Duration.ofDays(1)));
 
   static AppUser manager(String name, String email) {
-    return new AppUser(name, "hash", name, email, null, Set.of("partner-managers"));
+    return new AppUser(name, "hash", name, email, null, Set.of("partner-managers"), Instant.EPOCH);
   }
 
   @Test

@@ -4,12 +4,15 @@ import static com.partnerflow.onboarding.OnboardingDriver.reviewDecision;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.partnerflow.BusinessTime;
 import com.partnerflow.PartnerflowIntegrationTest;
 import com.partnerflow.engine.EmbeddedZeebeEngine;
 import com.partnerflow.engine.ProcessTestSupport;
+import com.partnerflow.fund.FundPeriod;
 import com.partnerflow.onboarding.OnboardingDriver.Applicant;
 import com.partnerflow.task.InboxTask;
 import com.partnerflow.task.InboxTasks;
+import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -23,8 +26,9 @@ import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * The user journey through the public API: a company applies, a partner manager approves, the
- * applicant accepts the agreement by mailed link, the partner is active with a budget, and its new
- * admin sets a password by invitation link and signs in.
+ * applicant accepts the agreement by mailed link, the partner is active with the budget the tier
+ * table gives it, its new admin sets a password by invitation link, signs in and agrees the partner
+ * plan, which ends the onboarding.
  */
 @PartnerflowIntegrationTest
 class PartnerOnboardingJourneyIT {
@@ -33,6 +37,7 @@ class PartnerOnboardingJourneyIT {
   @Autowired TestRestTemplate http;
   @Autowired InboxTasks tasks;
   @Autowired PartnerApplications applications;
+  @Autowired BusinessTime time;
 
   /** Posts the set-password page's form as a browser would: its session cookie and CSRF token. */
   String submitPasswordForm(ResponseEntity<String> page, String token, String password) {
@@ -61,7 +66,11 @@ class PartnerOnboardingJourneyIT {
   }
 
   @Test
-  void fromPublicApplicationToAnActivePartnerWhoseAdminSignsIn() {
+  void fromPublicApplicationToAnActivePartnerWhoseAdminSignsInAndAgreesThePlan() {
+    // The first budget belongs to the fund period of the activation, read at the end: the period
+    // must not close in between.
+    time.ensureDaysLeftInPeriod(1);
+    FundPeriod period = time.currentPeriod();
     var process = new ProcessTestSupport(engine);
     var driver = new OnboardingDriver(http, tasks, applications);
     var applicant = Applicant.fresh();
@@ -175,6 +184,55 @@ class PartnerOnboardingJourneyIT {
         http.withBasicAuth(applicant.email(), "correct horse battery")
             .getForEntity("/api/partners/" + partnerId + "/funds", String.class);
     assertThat(funds.getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(funds.getBody()).contains("EUR");
+    // The tier table's annual allocation for Platinum, the fund period's share of it.
+    BigDecimal expected =
+        TierBenefitsTable.periodShare(
+            TierBenefitsTable.annualAllocation("PLATINUM"), period.startsOn(), period.endsOn());
+    assertThat(expected).isPositive();
+    JsonNode budgets = driver.read(funds.getBody());
+    assertThat(budgets).hasSize(1);
+    JsonNode budget = budgets.get(0);
+    assertThat(budget.get("period").asText()).isEqualTo(period.id());
+    assertThat(budget.get("currency").asText()).isEqualTo("EUR");
+    assertThat(budget.get("allocated").decimalValue()).isEqualByComparingTo(expected);
+    assertThat(budget.get("reserved").decimalValue()).isZero();
+    assertThat(budget.get("paid").decimalValue()).isZero();
+    assertThat(budget.get("available").decimalValue()).isEqualByComparingTo(expected);
+
+    // The new admin finds the partner plan in their inbox and agrees it; onboarding ends.
+    var admin = http.withBasicAuth(applicant.email(), "correct horse battery");
+    assertThat(admin.getForEntity("/api/tasks", String.class).getBody())
+        .contains("\"id\":" + plan.getId() + ",");
+    var incomplete = completeTask(admin, plan.getId(), "{}");
+    assertThat(incomplete.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(incomplete.getBody())
+        .contains("\"field\":\"targetSegments\"", "\"field\":\"plannedActivities\"");
+    var agreed =
+        completeTask(
+            admin,
+            plan.getId(),
+            """
+            {"targetSegments":"Retail chains in DACH","valueProposition":"Store analytics",
+             "plannedActivities":"Two webinars, one trade show"}
+            """);
+    assertThat(agreed.getStatusCode()).as(agreed.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+    process.eventually(
+        instance,
+        p ->
+            p.isCompleted()
+                .hasPassedElement("AgreePartnerPlanTask")
+                .hasPassedElement("PartnerActivatedEvent")
+                .hasVariableWithValue("targetSegments", "Retail chains in DACH")
+                .hasVariableWithValue("completedBy", applicant.email()));
+  }
+
+  ResponseEntity<String> completeTask(TestRestTemplate user, long taskId, String values) {
+    var headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return user.exchange(
+        "/api/tasks/" + taskId + "/complete",
+        HttpMethod.POST,
+        new HttpEntity<>(values, headers),
+        String.class);
   }
 }

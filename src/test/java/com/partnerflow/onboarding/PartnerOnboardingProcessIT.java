@@ -7,6 +7,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.partnerflow.BusinessTime;
 import com.partnerflow.PartnerflowIntegrationTest;
 import com.partnerflow.engine.EmbeddedZeebeEngine;
 import com.partnerflow.engine.ProcessTestSupport;
@@ -51,6 +52,7 @@ class PartnerOnboardingProcessIT {
   @Autowired NotifyWorker notifyWorker;
   @Autowired UserAccounts accounts;
   @Autowired NotificationLog notificationLog;
+  @Autowired BusinessTime time;
   ProcessTestSupport process;
   OnboardingDriver driver;
 
@@ -313,6 +315,9 @@ class PartnerOnboardingProcessIT {
 
   @Test
   void activationJobDeliveredTwiceCreatesOnePartnerOneAdminAndOneBudget() {
+    // The budget belongs to the fund period of the activation: it must not close before the check.
+    time.ensureDaysLeftInPeriod(1);
+    var period = time.currentPeriod();
     var applicant = Applicant.fresh();
     String id = driver.apply(applicant, "RESELLER", 300000, 3);
     long instance = driver.instanceOf(id);
@@ -337,10 +342,11 @@ class PartnerOnboardingProcessIT {
         .hasSize(1);
     assertThat(users.findByUsername(applicant.email())).isPresent();
     assertThat(first.get("adminUsername")).isEqualTo(applicant.email());
-    var balance = ledger.balance(firstPartnerId, ledger.currentPeriod(), "EUR").orElseThrow();
+    var balance = ledger.balance(firstPartnerId, period, "EUR").orElseThrow();
     assertThat(balance.allocated())
         .isEqualByComparingTo(
-            PartnerActivation.periodShare(new BigDecimal("50000"), ledger.currentPeriod())
-                .amount());
+            TierBenefitsTable.periodShare(
+                new BigDecimal("50000"), period.startsOn(), period.endsOn()));
+    assertThat(ledger.movements(firstPartnerId, period, "EUR")).hasSize(1);
   }
 }

@@ -4,6 +4,7 @@ import static com.partnerflow.ScriptText.ESCAPED;
 import static com.partnerflow.ScriptText.SCRIPT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.partnerflow.BusinessTime;
 import com.partnerflow.PartnerflowIntegrationTest;
 import com.partnerflow.UiSession;
 import java.util.List;
@@ -18,6 +19,7 @@ class PartnerPagesIT {
 
   @LocalServerPort int port;
   @Autowired Partners partners;
+  @Autowired BusinessTime time;
   String acme;
   String globex;
 
@@ -88,7 +90,8 @@ class PartnerPagesIT {
   void scriptInAPartnerNameIsRenderedEscaped() {
     Partner scripted =
         partners.save(
-            new Partner(SCRIPT + " Ltd", "scripted.example", Tier.REGISTERED, Region.APAC));
+            new Partner(
+                SCRIPT + " Ltd", "scripted.example", Tier.REGISTERED, Region.APAC, time.now()));
     var carol = UiSession.signIn(port, "carol");
 
     for (String path : List.of("/partners", "/partners/" + scripted.getId())) {

@@ -9,6 +9,7 @@ import com.partnerflow.partner.Partner;
 import com.partnerflow.partner.Partners;
 import com.partnerflow.partner.Region;
 import com.partnerflow.partner.Tier;
+import java.time.Instant;
 import java.util.Set;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationState;
@@ -21,6 +22,8 @@ import org.springframework.dao.DataIntegrityViolationException;
  * H2 (MySQL mode) by default and on a real MySQL-protocol server in the MySQL tier.
  */
 abstract class RepositoryContract {
+
+  static final Instant CREATED = Instant.parse("2026-11-22T10:00:00Z");
 
   @Autowired Flyway flyway;
   @Autowired Partners partners;
@@ -36,7 +39,8 @@ abstract class RepositoryContract {
   @Test
   void partnerAndUserRoundTrip() {
     Partner partner =
-        partners.saveAndFlush(new Partner("Initech", "initech.example", Tier.GOLD, Region.APAC));
+        partners.saveAndFlush(
+            new Partner("Initech", "initech.example", Tier.GOLD, Region.APAC, CREATED));
     users.saveAndFlush(
         new AppUser(
             "peter",
@@ -44,7 +48,8 @@ abstract class RepositoryContract {
             "Peter Gibbons",
             "peter@initech.example",
             partner.getId(),
-            Set.of("a", "b")));
+            Set.of("a", "b"),
+            CREATED));
 
     AppUser loaded = users.findByUsername("peter").orElseThrow();
     assertThat(loaded.getPartnerId()).isEqualTo(partner.getId());
@@ -54,12 +59,12 @@ abstract class RepositoryContract {
 
   @Test
   void usernamesAreUnique() {
-    users.saveAndFlush(new AppUser("twin", "{noop}x", "Twin One", null, null, Set.of()));
+    users.saveAndFlush(new AppUser("twin", "{noop}x", "Twin One", null, null, Set.of(), CREATED));
 
     assertThatThrownBy(
             () ->
                 users.saveAndFlush(
-                    new AppUser("twin", "{noop}y", "Twin Two", null, null, Set.of())))
+                    new AppUser("twin", "{noop}y", "Twin Two", null, null, Set.of(), CREATED)))
         .isInstanceOf(DataIntegrityViolationException.class);
   }
 
@@ -68,7 +73,8 @@ abstract class RepositoryContract {
     assertThatThrownBy(
             () ->
                 users.saveAndFlush(
-                    new AppUser("ghost", "{noop}x", "Ghost", null, "no-such-partner", Set.of())))
+                    new AppUser(
+                        "ghost", "{noop}x", "Ghost", null, "no-such-partner", Set.of(), CREATED)))
         .isInstanceOf(DataIntegrityViolationException.class);
   }
 }

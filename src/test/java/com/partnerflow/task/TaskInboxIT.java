@@ -3,6 +3,7 @@ package com.partnerflow.task;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.partnerflow.BusinessTime;
 import com.partnerflow.PartnerflowIntegrationTest;
 import com.partnerflow.engine.EmbeddedZeebeEngine;
 import com.partnerflow.engine.ProcessTestSupport;
@@ -10,7 +11,6 @@ import com.partnerflow.identity.UserAccounts;
 import com.partnerflow.partner.Partners;
 import io.camunda.client.CamundaClient;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +45,7 @@ class TaskInboxIT {
   @Autowired TaskEvents events;
   @Autowired TaskLiveness liveness;
   @Autowired UserAccounts accounts;
+  @Autowired BusinessTime time;
   ProcessTestSupport process;
   String acme;
 
@@ -167,7 +168,7 @@ class TaskInboxIT {
 
     process.moveClock(Duration.ofDays(3));
     process.eventually(instance, p -> p.hasPassedElement("ReviewEscalatedEvent").isCompleted());
-    liveness.checkTasksNotSeenSince(Instant.now().plusSeconds(60));
+    liveness.checkTasksNotSeenSince(time.now().plusSeconds(60));
 
     assertThat(tasks.findById(review).orElseThrow().getState()).isEqualTo(TaskState.VANISHED);
     assertThat(get("carol", "/api/tasks?processId=skeleton-approval").getBody())
