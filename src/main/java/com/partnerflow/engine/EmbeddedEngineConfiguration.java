@@ -14,7 +14,7 @@ class EmbeddedEngineConfiguration {
 
   @Bean
   EmbeddedZeebeEngine embeddedZeebeEngine(EngineProperties properties) {
-    var engine = new EmbeddedZeebeEngine(properties.port());
+    var engine = new EmbeddedZeebeEngine(properties.port(), properties.state());
     engine.startInBackground();
     return engine;
   }

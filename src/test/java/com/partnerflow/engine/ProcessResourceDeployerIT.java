@@ -22,7 +22,11 @@ class ProcessResourceDeployerIT {
     var deployer =
         new ProcessResourceDeployer(
             new EngineProperties(
-                true, 0, List.of("classpath*:broken/*.bpmn"), Duration.ofSeconds(30)),
+                true,
+                0,
+                List.of("classpath*:broken/*.bpmn"),
+                Duration.ofSeconds(30),
+                EngineProperties.State.defaults()),
             new DeployedDefinitions());
 
     assertThatThrownBy(() -> deployer.onStart(client))
@@ -47,7 +51,11 @@ class ProcessResourceDeployerIT {
     var deployer =
         new ProcessResourceDeployer(
             new EngineProperties(
-                true, 0, List.of("classpath*:nothing-here/*.bpmn"), Duration.ofSeconds(30)),
+                true,
+                0,
+                List.of("classpath*:nothing-here/*.bpmn"),
+                Duration.ofSeconds(30),
+                EngineProperties.State.defaults()),
             definitions);
 
     deployer.onStart(client);

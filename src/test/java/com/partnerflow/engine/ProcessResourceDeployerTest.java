@@ -107,7 +107,12 @@ class ProcessResourceDeployerTest {
 
   private ProcessResourceDeployer deployer(Duration timeout) {
     return new ProcessResourceDeployer(
-        new EngineProperties(true, 0, List.of("classpath*:bpmn/skeleton-roundtrip.bpmn"), timeout),
+        new EngineProperties(
+            true,
+            0,
+            List.of("classpath*:bpmn/skeleton-roundtrip.bpmn"),
+            timeout,
+            EngineProperties.State.defaults()),
         definitions);
   }
 }
