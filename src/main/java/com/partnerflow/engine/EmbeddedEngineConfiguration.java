@@ -21,7 +21,7 @@ class EmbeddedEngineConfiguration {
 
   @Bean
   EmbeddedZeebeEngine embeddedZeebeEngine(EngineProperties properties) {
-    var engine = new EmbeddedZeebeEngine(properties.port());
+    var engine = new EmbeddedZeebeEngine(properties.port(), properties.state());
     if (properties.startInstant() != null) {
       engine.startAt(properties.startInstant());
       log.warn(

@@ -1,8 +1,8 @@
 package com.partnerflow.engine;
 
+import com.partnerflow.engine.internal.EmbeddedEngineFactory;
 import io.camunda.zeebe.process.test.api.RecordStreamSource;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import io.camunda.zeebe.process.test.engine.EngineFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -18,7 +18,8 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * The real Zeebe workflow engine running in this JVM with a gRPC gateway, for the embedded mode.
- * Its state lives in memory only: a restart starts from an empty engine.
+ * Its state is temporary (by default RocksDB in a new directory that stopping removes, see {@link
+ * EngineProperties.State}): a restart starts from an empty engine.
  *
  * <p>The phase puts it before the Camunda client's lifecycle (which opens workers and deploys) and
  * before the web server, so it starts first and stops last.
@@ -30,18 +31,25 @@ public class EmbeddedZeebeEngine implements SmartLifecycle, DisposableBean {
 
   private final int port;
   private final ClassLoader bootClassLoader;
+  private final EngineProperties.State state;
   private volatile CompletableFuture<ZeebeTestEngine> booting;
   private volatile ZeebeTestEngine engine;
   private volatile SynchronizedRecordStream records;
   private final EngineClock clock = new EngineClock();
 
+  /** With the default state: RocksDB in the temporary directory, 64 MB. */
   public EmbeddedZeebeEngine(int port) {
-    this(port, applicationClassLoader());
+    this(port, EngineProperties.State.defaults());
+  }
+
+  public EmbeddedZeebeEngine(int port, EngineProperties.State state) {
+    this(port, state, applicationClassLoader());
   }
 
   /** With another context class loader for the engine's threads: tests reproduce a broken jar. */
-  EmbeddedZeebeEngine(int port, ClassLoader bootClassLoader) {
+  EmbeddedZeebeEngine(int port, EngineProperties.State state, ClassLoader bootClassLoader) {
     this.port = port;
+    this.state = state;
     this.bootClassLoader = bootClassLoader;
   }
 
@@ -81,8 +89,8 @@ public class EmbeddedZeebeEngine implements SmartLifecycle, DisposableBean {
 
   private ZeebeTestEngine boot() {
     ensurePortFree();
-    ZeebeTestEngine booted = EngineFactory.create(port);
-    booted.start();
+    ZeebeTestEngine booted = EmbeddedEngineFactory.create(port, state);
+    booted.start(); // removes the state directory itself when it fails
     return booted;
   }
 
@@ -98,9 +106,12 @@ public class EmbeddedZeebeEngine implements SmartLifecycle, DisposableBean {
       throw e.getCause() instanceof RuntimeException cause ? cause : e;
     }
     log.warn(
-        "Embedded Zeebe engine started on gRPC port {}. Its state is IN MEMORY ONLY:"
+        "Embedded Zeebe engine started on gRPC port {}. Its state is TEMPORARY ({}):"
             + " process instances and tasks are gone when the service stops.",
-        port);
+        port,
+        state.store() == EngineProperties.StateStore.ROCKSDB
+            ? "RocksDB under " + state.directoryOrDefault() + ", removed on stop"
+            : "in memory");
   }
 
   private void ensurePortFree() {

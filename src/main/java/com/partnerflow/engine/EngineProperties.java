@@ -1,9 +1,11 @@
 package com.partnerflow.engine;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Settings of the engine wiring.
@@ -16,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param startInstant where the business time of the embedded mode starts (the service's clock and
  *     the engine's), e.g. to run the tests on the last day of a quarter; unset: now. It must not
  *     lie in the past, because the engine's clock only moves forward
+ * @param state where the in-process engine keeps its state (embedded mode only)
  */
 @ConfigurationProperties("partnerflow.engine")
 public record EngineProperties(
@@ -28,7 +31,8 @@ public record EngineProperties(
         })
         java.util.List<String> deploymentResources,
     @DefaultValue("PT2M") Duration deploymentTimeout,
-    Instant startInstant) {
+    Instant startInstant,
+    @DefaultValue State state) {
 
   public EngineProperties {
     if (startInstant != null && !embedded) {
@@ -45,5 +49,37 @@ public record EngineProperties(
               + "): the engine's clock only moves forward. Choose a later instant or remove"
               + " the setting to start at the current time.");
     }
+  }
+
+  /**
+   * The in-process engine's state. Either way it is temporary: empty on every start, gone when the
+   * service stops.
+   *
+   * @param store {@code rocksdb}: Zeebe's RocksDB store in a new directory, removed on stop; {@code
+   *     in-memory}: zeebe-process-test's own store, whose every step gets slower with the number of
+   *     open instances (for comparison, or where RocksDB's native library cannot load)
+   * @param directory where the RocksDB store creates its directory; the system's temporary
+   *     directory when unset
+   * @param memoryLimit native memory of the RocksDB store (block cache and write buffers)
+   */
+  public record State(
+      @DefaultValue("rocksdb") StateStore store,
+      Path directory,
+      @DefaultValue("64MB") DataSize memoryLimit) {
+
+    /** RocksDB in the temporary directory with 64 MB, the default. */
+    public static State defaults() {
+      return new State(StateStore.ROCKSDB, null, DataSize.ofMegabytes(64));
+    }
+
+    public Path directoryOrDefault() {
+      return directory != null ? directory : Path.of(System.getProperty("java.io.tmpdir"));
+    }
+  }
+
+  /** The store behind the in-process engine's state. */
+  public enum StateStore {
+    ROCKSDB,
+    IN_MEMORY
   }
 }

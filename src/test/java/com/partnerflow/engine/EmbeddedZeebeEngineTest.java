@@ -3,16 +3,24 @@ package com.partnerflow.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.camunda.zeebe.client.api.command.ClientStatusException;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.protocol.record.Record;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.util.unit.DataSize;
 
 class EmbeddedZeebeEngineTest {
+
+  @TempDir Path stateParent;
 
   @Test
   void takenPortFailsWithOneClearMessageNamingThePortAndTheProperty() throws Exception {
@@ -106,13 +114,65 @@ class EmbeddedZeebeEngineTest {
               .join()
               .getKey();
       long stamp = 0;
-      for (Record<?> record : engine.engine().getRecordStreamSource().getRecords()) {
+      for (Record<?> record : engine.recordStream().getRecords()) {
         if (record.getKey() == key) {
           stamp = Math.max(stamp, record.getTimestamp());
         }
       }
       assertThat(stamp).as("records of deployment " + key).isPositive();
       return Instant.ofEpochMilli(stamp);
+    }
+  }
+
+  @Test
+  void everyStartIsEmptyAndStoppingRemovesTheStateDirectory() throws Exception {
+    var settings =
+        new EngineProperties.State(
+            EngineProperties.StateStore.ROCKSDB, stateParent, DataSize.ofMegabytes(64));
+    var first = new EmbeddedZeebeEngine(freePort(), settings);
+    first.start();
+    try (var client = first.engine().createClient()) {
+      client
+          .newDeployResourceCommand()
+          .addProcessModel(
+              Bpmn.createExecutableProcess("left-over").startEvent().endEvent().done(),
+              "left-over.bpmn")
+          .send()
+          .join();
+      assertThat(filesIn(stateParent)).hasSize(1);
+    } finally {
+      first.stop();
+    }
+    assertThat(filesIn(stateParent)).isEmpty();
+
+    var second = new EmbeddedZeebeEngine(freePort(), settings);
+    second.start();
+    try (var client = second.engine().createClient()) {
+      assertThatThrownBy(
+              () ->
+                  client
+                      .newCreateInstanceCommand()
+                      .bpmnProcessId("left-over")
+                      .latestVersion()
+                      .send()
+                      .join())
+          .isInstanceOf(ClientStatusException.class)
+          .hasMessageContaining("left-over");
+    } finally {
+      second.stop();
+    }
+    assertThat(filesIn(stateParent)).isEmpty();
+  }
+
+  private static java.util.List<Path> filesIn(Path directory) throws Exception {
+    try (Stream<Path> files = Files.list(directory)) {
+      return files.toList();
+    }
+  }
+
+  private static int freePort() throws Exception {
+    try (ServerSocket probe = new ServerSocket(0)) {
+      return probe.getLocalPort();
     }
   }
 }

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class EnginePropertiesTest {
 
   static EngineProperties embeddedStartingAt(Instant startInstant) {
-    return new EngineProperties(true, 0, List.of(), Duration.ofSeconds(1), startInstant);
+    return new EngineProperties(
+        true, 0, List.of(), Duration.ofSeconds(1), startInstant, EngineProperties.State.defaults());
   }
 
   @Test
@@ -36,7 +37,14 @@ class EnginePropertiesTest {
     Instant later = Instant.now().plus(Duration.ofDays(30));
 
     assertThatThrownBy(
-            () -> new EngineProperties(false, 0, List.of(), Duration.ofSeconds(1), later))
+            () ->
+                new EngineProperties(
+                    false,
+                    0,
+                    List.of(),
+                    Duration.ofSeconds(1),
+                    later,
+                    EngineProperties.State.defaults()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("embedded engine only");
   }

@@ -22,7 +22,12 @@ class ProcessResourceDeployerIT {
     var deployer =
         new ProcessResourceDeployer(
             new EngineProperties(
-                true, 0, List.of("classpath*:broken/*.bpmn"), Duration.ofSeconds(30), null),
+                true,
+                0,
+                List.of("classpath*:broken/*.bpmn"),
+                Duration.ofSeconds(30),
+                null,
+                EngineProperties.State.defaults()),
             new DeployedDefinitions());
 
     assertThatThrownBy(() -> deployer.onStart(client))
@@ -47,7 +52,12 @@ class ProcessResourceDeployerIT {
     var deployer =
         new ProcessResourceDeployer(
             new EngineProperties(
-                true, 0, List.of("classpath*:nothing-here/*.bpmn"), Duration.ofSeconds(30), null),
+                true,
+                0,
+                List.of("classpath*:nothing-here/*.bpmn"),
+                Duration.ofSeconds(30),
+                null,
+                EngineProperties.State.defaults()),
             definitions);
 
     deployer.onStart(client);

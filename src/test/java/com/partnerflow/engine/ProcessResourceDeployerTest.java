@@ -108,7 +108,12 @@ class ProcessResourceDeployerTest {
   private ProcessResourceDeployer deployer(Duration timeout) {
     return new ProcessResourceDeployer(
         new EngineProperties(
-            true, 0, List.of("classpath*:bpmn/skeleton-roundtrip.bpmn"), timeout, null),
+            true,
+            0,
+            List.of("classpath*:bpmn/skeleton-roundtrip.bpmn"),
+            timeout,
+            null,
+            EngineProperties.State.defaults()),
         definitions);
   }
 }

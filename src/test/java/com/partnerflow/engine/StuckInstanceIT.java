@@ -46,7 +46,9 @@ class StuckInstanceIT {
     EmbeddedZeebeEngine embeddedZeebeEngine(EngineProperties properties) {
       var engine =
           new EmbeddedZeebeEngine(
-              properties.port(), new WithoutServiceFiles(EmbeddedZeebeEngine.class));
+              properties.port(),
+              properties.state(),
+              new WithoutServiceFiles(EmbeddedZeebeEngine.class));
       engine.startInBackground();
       return engine;
     }

@@ -1,0 +1,232 @@
+package com.partnerflow.bench;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.api.worker.JobClient;
+import io.camunda.client.api.worker.JobHandler;
+import io.camunda.client.api.worker.JobWorker;
+import io.camunda.client.api.worker.JobWorkerBuilderStep1.JobWorkerBuilderStep3;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The {@code mdf-request} process on the bare engine, without the service: job workers that do no
+ * work and return only the variables the diagram needs (eligible, LOW risk, funds reserved until
+ * the period closes), streamed as in the service. Measures auto-approvals per second and the time
+ * from starting a one-level request until its review task's job reaches a worker.
+ */
+final class MdfRouteOnBareEngine implements AutoCloseable {
+
+  private static final String USER_TASK = "io.camunda.zeebe:userTask";
+
+  private final CamundaClient client;
+  private final List<JobWorker> workers = new ArrayList<>();
+  private final Map<Long, Long> reviewTaskArrivedAt = new ConcurrentHashMap<>();
+  private static final Runnable ALREADY_APPROVED = () -> {};
+
+  /** What to do when an instance is approved, or {@link #ALREADY_APPROVED} if it came first. */
+  private final Map<Long, Runnable> onApproved = new ConcurrentHashMap<>();
+
+  private final AtomicLong lastApprovedInstance = new AtomicLong();
+  private final AtomicLong failedStarts = new AtomicLong();
+  private final AtomicLong started = new AtomicLong();
+
+  MdfRouteOnBareEngine(CamundaClient client) {
+    this.client = client;
+    String periodClosesAt = OffsetDateTime.now(ZoneOffset.UTC).plusDays(90).withNano(0).toString();
+    answer("mdf.check-eligibility", Map.of("eligible", true, "ineligibleReasons", List.of()));
+    answer("mdf.score-risk", Map.of("riskScore", 0, "riskLevel", "LOW", "riskSignals", List.of()));
+    answer(
+        "mdf.assign-level",
+        Map.of("decidingGroup", "channel-managers", "decisionDueAt", periodClosesAt));
+    workers.add(
+        worker(
+                "mdf.reserve-funds",
+                (jobs, job) -> {
+                  complete(
+                      jobs,
+                      job,
+                      Map.of(
+                          "approvedAmount",
+                          job.getVariable("requestedAmount"),
+                          "fundPeriod",
+                          "bench",
+                          "periodClosesAt",
+                          periodClosesAt));
+                  lastApprovedInstance.set(job.getProcessInstanceKey());
+                  approved(job.getProcessInstanceKey(), ALREADY_APPROVED);
+                })
+            .open());
+    // The review task is kept open, as an approver who has not decided yet.
+    workers.add(
+        worker(
+                USER_TASK,
+                (jobs, job) ->
+                    reviewTaskArrivedAt.putIfAbsent(job.getProcessInstanceKey(), System.nanoTime()))
+            .timeout(Duration.ofHours(8))
+            .open());
+  }
+
+  private void answer(String jobType, Map<String, Object> variables) {
+    workers.add(worker(jobType, (jobs, job) -> complete(jobs, job, variables)).open());
+  }
+
+  private JobWorkerBuilderStep3 worker(String jobType, JobHandler handler) {
+    return client
+        .newWorker()
+        .jobType(jobType)
+        .handler(handler)
+        .streamEnabled(true)
+        .maxJobsActive(64)
+        .timeout(Duration.ofMinutes(5));
+  }
+
+  private static void complete(JobClient jobs, ActivatedJob job, Map<String, Object> variables) {
+    jobs.newCompleteCommand(job).variables(variables).send().join();
+  }
+
+  /** Instances this route started; none of them ends (approved ones wait for the period). */
+  long started() {
+    return started.get();
+  }
+
+  /** The instance that was approved last, e.g. to read an approved request's variables. */
+  long lastApprovedInstance() {
+    return lastApprovedInstance.get();
+  }
+
+  /**
+   * Starts {@code count} auto-approved requests (Gold, 1,500, LOW risk), {@code inFlight} at a
+   * time, and waits until all are approved or {@code limit} has passed.
+   *
+   * @return approvals and seconds taken
+   */
+  Rate autoApprove(int count, int inFlight, Duration limit) throws InterruptedException {
+    Semaphore slots = new Semaphore(inFlight);
+    CountDownLatch approved = new CountDownLatch(count);
+    Runnable done =
+        () -> {
+          approved.countDown();
+          slots.release();
+        };
+    long start = System.nanoTime();
+    long deadline = start + limit.toNanos();
+    for (int i = 0; i < count; i++) {
+      if (!slots.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+        break;
+      }
+      start(variables("1500.00"))
+          .whenComplete(
+              (created, error) -> {
+                if (error == null) {
+                  started.incrementAndGet();
+                  approved(created.getProcessInstanceKey(), done);
+                } else {
+                  failedStarts.incrementAndGet();
+                  slots.release();
+                }
+              });
+    }
+    approved.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    Rate rate = new Rate(count - approved.getCount(), seconds, failedStarts.getAndSet(0));
+    // Let the requests still on their way finish, so they do not load the next measurement.
+    slots.tryAcquire(inFlight, 10, TimeUnit.MINUTES);
+    return rate;
+  }
+
+  /**
+   * Meets the approval of an instance with the one who waits for it, whichever comes first: the
+   * worker may approve before the answer to the start command has arrived.
+   */
+  private void approved(long instance, Runnable action) {
+    Runnable other = onApproved.putIfAbsent(instance, action);
+    if (other != null) {
+      onApproved.remove(instance);
+      (other == ALREADY_APPROVED ? action : other).run();
+    }
+  }
+
+  /** Approvals in a time, and start commands the engine did not answer in time. */
+  record Rate(long approvals, double seconds, long failedStarts) {
+    double perSecond() {
+      return approvals / seconds;
+    }
+  }
+
+  /**
+   * Starts {@code concurrent} one-level requests (5,000.50 → channel-managers) at once and returns
+   * the milliseconds from each start command to its review task's job at the worker.
+   */
+  List<Double> firstReviewTasks(int concurrent) throws InterruptedException {
+    Map<Long, Long> startedAt = new HashMap<>();
+    List<Long> sentAt = new ArrayList<>();
+    List<java.util.concurrent.CompletionStage<Long>> keys = new ArrayList<>();
+    for (int i = 0; i < concurrent; i++) {
+      sentAt.add(System.nanoTime());
+      keys.add(start(variables("5000.50")).thenApply(created -> created.getProcessInstanceKey()));
+    }
+    for (int i = 0; i < concurrent; i++) {
+      startedAt.put(keys.get(i).toCompletableFuture().join(), sentAt.get(i));
+      started.incrementAndGet();
+    }
+    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+    while (!reviewTaskArrivedAt.keySet().containsAll(startedAt.keySet())) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("review tasks did not arrive within 2 minutes");
+      }
+      Thread.sleep(1);
+    }
+    List<Double> millis = new ArrayList<>();
+    startedAt.forEach((key, t0) -> millis.add((reviewTaskArrivedAt.get(key) - t0) / 1e6));
+    return millis;
+  }
+
+  private io.camunda.client.api.CamundaFuture<io.camunda.client.api.response.ProcessInstanceEvent>
+      start(Map<String, Object> variables) {
+    return client
+        .newCreateInstanceCommand()
+        .bpmnProcessId("mdf-request")
+        .latestVersion()
+        .variables(variables)
+        .requestTimeout(Duration.ofMinutes(2))
+        .send();
+  }
+
+  /** The start variables the service sets (see MdfRequestService), for a Gold partner. */
+  private static Map<String, Object> variables(String requestedAmount) {
+    String startDate = LocalDate.now(ZoneOffset.UTC).plusDays(7).toString();
+    Map<String, Object> v = new HashMap<>();
+    v.put("mdfRequestId", UUID.randomUUID().toString());
+    v.put("partnerId", "bench-partner");
+    v.put("tier", "GOLD");
+    v.put("activityType", "WEBINAR");
+    v.put("title", "Bench webinar");
+    v.put("currency", "EUR");
+    v.put("requestedAmount", new java.math.BigDecimal(requestedAmount));
+    v.put("partnerContribution", new java.math.BigDecimal(requestedAmount));
+    v.put(
+        "totalCost", new java.math.BigDecimal(requestedAmount).multiply(java.math.BigDecimal.TWO));
+    v.put("startDate", startDate);
+    v.put("endDate", startDate);
+    v.put("revisionRound", 0);
+    return v;
+  }
+
+  @Override
+  public void close() {
+    workers.forEach(JobWorker::close);
+  }
+}

@@ -1,0 +1,150 @@
+package com.partnerflow.bench;
+
+import static java.util.stream.Collectors.joining;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.partnerflow.UiSession;
+import com.partnerflow.fund.FundLedger;
+import com.partnerflow.fund.Money;
+import com.partnerflow.identity.UserAccounts;
+import com.partnerflow.partner.Partner;
+import com.partnerflow.partner.Partners;
+import com.partnerflow.partner.Region;
+import com.partnerflow.partner.Tier;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * MDF requests submitted by signed-in Gold partner users through {@code POST /api/mdf-requests}, as
+ * the portal's start form posts them, and one watcher thread that sees them approved or their
+ * review task in the inbox (one query for all waiting requests, so waiting does not load the
+ * database).
+ */
+final class PortalMdfLoad implements AutoCloseable {
+
+  private static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
+
+  private final int port;
+  private final Partners partners;
+  private final UserAccounts accounts;
+  private final FundLedger funds;
+  private final JdbcTemplate jdbc;
+  private final Map<String, CompletableFuture<Void>> approvals = new ConcurrentHashMap<>();
+  private final Map<String, CompletableFuture<Void>> reviewTasks = new ConcurrentHashMap<>();
+  private final Thread watcher;
+
+  PortalMdfLoad(
+      int port, Partners partners, UserAccounts accounts, FundLedger funds, JdbcTemplate jdbc) {
+    this.port = port;
+    this.partners = partners;
+    this.accounts = accounts;
+    this.funds = funds;
+    this.jdbc = jdbc;
+    watcher = new Thread(this::watch, "bench-mdf-watcher");
+    watcher.setDaemon(true);
+    watcher.start();
+  }
+
+  /**
+   * A new ACTIVE Gold partner with a budget, signed in. A new partner's requests are LOW risk up to
+   * the third one (the fourth in 30 days is MEDIUM), so each may have three auto-approved.
+   */
+  UiSession newGoldPartner() {
+    String name = "bench" + UUID.randomUUID().toString().substring(0, 8);
+    Partner partner =
+        partners.save(
+            new Partner("Bench " + name, name + ".example", Tier.GOLD, Region.EMEA, Instant.now()));
+    accounts.createIfAbsent(name, "bench-password", name, null, partner.getId(), Set.of());
+    funds.allocate(
+        partner.getId(),
+        funds.currentPeriod(),
+        Money.of("100000.00", "EUR"),
+        "bench-allocation:" + partner.getId(),
+        "bench",
+        "benchmark budget");
+    return UiSession.signIn(port, name, "bench-password");
+  }
+
+  /**
+   * Submits a webinar request; 1,500.00 of a Gold partner with LOW risk is approved automatically,
+   * 5,000.50 goes to one approval level ({@code channel-managers}). Returns the request's id.
+   */
+  String submit(UiSession session, String amount) {
+    HttpResponse<String> created =
+        session.postJson("/api/mdf-requests", request(amount), "/mdf-requests/new");
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    Matcher id = ID.matcher(created.body());
+    assertThat(id.find()).isTrue();
+    return id.group(1);
+  }
+
+  /** Completes when the request is APPROVED. */
+  CompletableFuture<Void> approved(String requestId) {
+    return approvals.computeIfAbsent(requestId, id -> new CompletableFuture<>());
+  }
+
+  /** Completes when the request's review task is in the inbox. */
+  CompletableFuture<Void> reviewTask(String requestId) {
+    return reviewTasks.computeIfAbsent(requestId, id -> new CompletableFuture<>());
+  }
+
+  private void watch() {
+    while (!Thread.currentThread().isInterrupted()) {
+      complete(approvals, "select id from mdf_request where status = 'APPROVED' and id in (%s)");
+      complete(
+          reviewTasks,
+          "select r.id from mdf_request r join inbox_task t"
+              + " on t.process_instance_key = r.process_instance_key"
+              + " where t.element_id = 'ReviewMdfRequestTask' and r.id in (%s)");
+      try {
+        Thread.sleep(2);
+      } catch (InterruptedException e) {
+        return;
+      }
+    }
+  }
+
+  private void complete(Map<String, CompletableFuture<Void>> waiting, String query) {
+    if (!waiting.isEmpty()) {
+      String ids = waiting.keySet().stream().map(id -> "'" + id + "'").collect(joining(","));
+      jdbc.queryForList(query.formatted(ids), String.class)
+          .forEach(id -> waiting.remove(id).complete(null));
+    }
+  }
+
+  /** A one-word title of its own keeps every request clear of incentive stacking. */
+  private static String request(String amount) {
+    String start = LocalDate.now(ZoneOffset.UTC).plusDays(7).toString();
+    String title = "Bench" + UUID.randomUUID().toString().replace("-", "");
+    return """
+        {"activityType":"WEBINAR","title":"%s","description":"Benchmark","region":"EMEA",
+         "startDate":"%s","endDate":"%s","currency":"EUR","totalCost":%s,
+         "requestedAmount":%s,"partnerContribution":%s,"expectedRegistrations":100,
+         "expectedLeads":10,"expectedPipeline":50000,
+         "milestones":[{"name":"Webinar held","plannedDate":"%s","sharePercent":100}]}
+        """
+        .formatted(
+            title,
+            start,
+            start,
+            new java.math.BigDecimal(amount).multiply(java.math.BigDecimal.TWO),
+            amount,
+            amount,
+            start);
+  }
+
+  @Override
+  public void close() {
+    watcher.interrupt();
+  }
+}
