@@ -126,6 +126,11 @@ class MdfOpenCasesBenchmark {
             "p95 ≤ 1000 ms",
             BenchReport.percentile(millis, 95) <= 1000);
         open += approved.size() + millis.size();
+        BenchReport.record(
+            String.format("%s, %,d open: JVM heap in use after a full GC", name, open),
+            String.format("%.0f MB", heapInUseMegabytes()),
+            "(for information: the engine's log and H2 stay in memory)",
+            true);
       }
     } finally {
       pool.shutdownNow();
@@ -205,6 +210,12 @@ class MdfOpenCasesBenchmark {
     }
     assertThat(millis).hasSize(sessions.size());
     return millis;
+  }
+
+  private static double heapInUseMegabytes() {
+    System.gc();
+    Runtime runtime = Runtime.getRuntime();
+    return (runtime.totalMemory() - runtime.freeMemory()) / 1024.0 / 1024.0;
   }
 
   private long instanceOf(String requestId) {

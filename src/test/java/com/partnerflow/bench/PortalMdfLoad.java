@@ -72,7 +72,11 @@ final class PortalMdfLoad implements AutoCloseable {
         "bench-allocation:" + partner.getId(),
         "bench",
         "benchmark budget");
-    return UiSession.signIn(port, name, "bench-password");
+    UiSession session = UiSession.signIn(port, name, "bench-password");
+    // The start form page fixes the session's CSRF token; without it, the session's first
+    // concurrent posts could each make a token of their own, and all but the last would be refused.
+    session.get("/mdf-requests/new");
+    return session;
   }
 
   /**
