@@ -41,6 +41,7 @@ public class DemoData implements ApplicationRunner {
           new DemoUser("frank", "Frank Fischer", null, Set.of("marketing-ops")),
           new DemoUser("grace", "Grace Green", null, Set.of("executive-sponsors")),
           new DemoUser("olivia", "Olivia Olsen", null, Set.of("process-owners")),
+          new DemoUser("mona", "Mona Metrics", null, Set.of("monitoring")),
           new DemoUser("admin", "Administrator", null, Set.of("admins")));
 
   private static final Logger log = LoggerFactory.getLogger(DemoData.class);

@@ -23,6 +23,9 @@ public record PartnerflowUser(
 
   public static final String ADMINS = "admins";
 
+  /** Reads the service's metrics (e.g. a Prometheus scraper's account), nothing else. */
+  public static final String MONITORING = "monitoring";
+
   public boolean isPartnerUser() {
     return partnerId != null;
   }
