@@ -44,6 +44,7 @@ class BankAccountController {
   @ApiResponse(responseCode = "400", description = "invalid fields, each named with its reason")
   @ApiResponse(responseCode = "403", description = "not a partner admin of this partner")
   @ApiResponse(responseCode = "404", description = "unknown partner or another organisation's")
+  @ApiResponse(responseCode = "409", description = "set by someone else at the same moment")
   @ApiResponse(responseCode = "503", description = "the confirmation mail could not be sent")
   @PutMapping("/api/partners/{id}/bank-account")
   BankAccount put(

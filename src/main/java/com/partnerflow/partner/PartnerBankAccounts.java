@@ -1,5 +1,6 @@
 package com.partnerflow.partner;
 
+import com.partnerflow.common.ConflictException;
 import com.partnerflow.common.ForbiddenException;
 import com.partnerflow.common.NotFoundException;
 import com.partnerflow.identity.PartnerflowUser;
@@ -8,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -101,7 +103,14 @@ public class PartnerBankAccounts {
     }
     StoredBankAccount account = stored.orElseGet(() -> new StoredBankAccount(partnerId));
     account.set(wanted);
-    accounts.saveAndFlush(account);
+    try {
+      accounts.saveAndFlush(account);
+    } catch (DataIntegrityViolationException e) {
+      // Two first accounts of the same partner at the same moment: the row lock cannot serialise
+      // what does not exist yet, the primary key does.
+      throw new ConflictException(
+          "The bank account of " + partner.getName() + " was set by someone else just now");
+    }
     BankAccountChange change = changes.saveAndFlush(new BankAccountChange(before, wanted));
     var mailed = mail.changed(partner, change, user.displayName(), user.username());
     log.info(
