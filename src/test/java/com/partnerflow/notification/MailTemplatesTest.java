@@ -33,11 +33,18 @@ class MailTemplatesTest {
     Map<String, Object> model = new HashMap<>();
     for (String name :
         List.of(
+            "changedAt",
+            "changedByName",
             "companyName",
             "contactName",
             "due",
             "group",
             "id",
+            "newAccount",
+            "newHolderName",
+            "oldAccount",
+            "oldHolderName",
+            "partnerName",
             "proposedTier",
             "reason",
             "tier",
