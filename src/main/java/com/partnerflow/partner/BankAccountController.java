@@ -3,6 +3,7 @@ package com.partnerflow.partner;
 import com.partnerflow.identity.PartnerflowUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /api/partners/{id}/bank-account}: where the partner is paid. */
 @RestController
+@Tag(name = "Partners", description = "The partner directory")
 class BankAccountController {
 
   private final PartnerBankAccounts accounts;
@@ -21,10 +23,12 @@ class BankAccountController {
   }
 
   @Operation(
+      operationId = "getBankAccount",
       summary = "The partner's bank account",
       description =
-          "Where the partner's payments go: an IBAN (and BIC) or an account number with a routing"
-              + " number. The partner's own users, finance and admins.")
+          "**Who:** the partner's own users, finance and admins.\n\nWhere the partner's payments"
+              + " go: an IBAN (and BIC) or an account number with a routing number.")
+  @ApiResponse(responseCode = "200", description = "The bank account")
   @ApiResponse(responseCode = "403", description = "an internal user outside finance and admins")
   @ApiResponse(
       responseCode = "404",
@@ -35,12 +39,14 @@ class BankAccountController {
   }
 
   @Operation(
+      operationId = "setBankAccount",
       summary = "Set the partner's bank account",
       description =
-          "Only a partner admin of the partner. Either iban (with an optional bic) or"
+          "**Who:** only a partner admin of the partner.\n\nEither iban (with an optional bic) or"
               + " accountNumber with routingNumber and country; IBAN and BIC are checked. The"
               + " change is audited and confirmed by mail to the partner's other admins; payments"
               + " shortly after a change are held for finance.")
+  @ApiResponse(responseCode = "200", description = "The bank account as stored")
   @ApiResponse(responseCode = "400", description = "invalid fields, each named with its reason")
   @ApiResponse(responseCode = "403", description = "not a partner admin of this partner")
   @ApiResponse(responseCode = "404", description = "unknown partner or another organisation's")

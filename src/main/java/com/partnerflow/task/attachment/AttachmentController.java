@@ -5,6 +5,7 @@ import com.partnerflow.identity.PartnerflowUser;
 import com.partnerflow.task.Attachment;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -26,6 +27,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 /** Evidence files: uploaded to a task before it is completed, downloaded by whoever may read. */
 @RestController
+@Tag(name = "Tasks", description = "The task inbox: the human steps of every process")
 class AttachmentController {
 
   private final AttachmentService service;
@@ -56,9 +58,10 @@ class AttachmentController {
   }
 
   @Operation(
+      operationId = "uploadTaskAttachment",
       summary = "Upload an evidence file to a task",
       description =
-          "Multipart part 'file' (PDF, PNG or JPEG, see partnerflow.attachments.*), sent before the"
+          "**Who:** a user who may complete the open task.\n\nMultipart part 'file' (PDF, PNG or JPEG, see partnerflow.attachments.*), sent before the"
               + " task is completed. The type is detected from the content; name and declared type"
               + " must agree with it. Only a user who may complete the open task may upload.")
   @ApiResponse(
@@ -84,8 +87,10 @@ class AttachmentController {
   }
 
   @Operation(
+      operationId = "listTaskAttachments",
       summary = "The files uploaded to a task",
-      description = "Oldest first, for anyone who may see the task.")
+      description = "**Who:** anyone who may see the task.\n\nOldest first.")
+  @ApiResponse(responseCode = "200", description = "The task's files")
   @ApiResponse(responseCode = "404", description = "unknown or another organisation's task")
   @GetMapping("/api/tasks/{id}/attachments")
   List<AttachmentView> ofTask(
@@ -94,11 +99,13 @@ class AttachmentController {
   }
 
   @Operation(
+      operationId = "downloadAttachment",
       summary = "Download an evidence file",
       description =
-          "The content as uploaded, with its detected type, as an attachment. Partner users read"
-              + " their own organisation's files, members of partnerflow.attachments.reader-groups"
-              + " every file.")
+          "**Who:** partner users for their own organisation's files, members of"
+              + " partnerflow.attachments.reader-groups for every file, and the uploader.\n\nThe"
+              + " content as uploaded, with its detected type, as an attachment.")
+  @ApiResponse(responseCode = "200", description = "The file's content")
   @ApiResponse(responseCode = "404", description = "unknown, or not readable by the caller")
   @GetMapping("/api/attachments/{id}")
   ResponseEntity<InputStreamResource> download(
