@@ -87,6 +87,38 @@ public final class UiSession {
             .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  /**
+   * Posts one file as a browser's multipart form does, with the CSRF token of the page at {@code
+   * tokenPage} as the form's hidden {@code _csrf} field.
+   */
+  public HttpResponse<String> postFile(
+      String path, String field, String fileName, String content, String tokenPage) {
+    Matcher token = CSRF.matcher(get(tokenPage).body());
+    assertThat(token.find()).as("CSRF token on " + tokenPage).isTrue();
+    String boundary = "----partnerflow" + System.nanoTime();
+    String body =
+        "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n"
+            + token.group(1)
+            + "\r\n--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\""
+            + field
+            + "\"; filename=\""
+            + fileName
+            + "\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+            + content
+            + "\r\n--"
+            + boundary
+            + "--\r\n";
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .header("Accept", "text/html")
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
   private static final Pattern CSRF_META = Pattern.compile("name=\"_csrf\" content=\"([^\"]+)\"");
 
   private String csrfToken;

@@ -1,7 +1,9 @@
 package com.partnerflow.engine;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.stereotype.Component;
 
@@ -14,9 +16,30 @@ public class DeployedDefinitions {
 
   private final AtomicReference<List<DeployedDefinition>> definitions =
       new AtomicReference<>(List.of());
+  private final AtomicReference<Set<String>> decisionIds = new AtomicReference<>(Set.of());
+  private volatile Instant deployedAt;
 
   void replaceWith(List<DeployedDefinition> deployed) {
+    replaceWith(deployed, Set.of());
+  }
+
+  void replaceWith(List<DeployedDefinition> deployed, Set<String> decisions) {
     definitions.set(List.copyOf(deployed));
+    decisionIds.set(Set.copyOf(decisions));
+    deployedAt = Instant.now();
+  }
+
+  /**
+   * The ids of the decisions (not of their decision requirements graphs, which {@link #all()}
+   * lists) that the startup deployment holds: what a business rule task's {@code decisionId} names.
+   */
+  public Set<String> decisionIds() {
+    return decisionIds.get();
+  }
+
+  /** When this instance's startup deployment was answered; {@code null} before it. */
+  public Instant deployedAt() {
+    return deployedAt;
   }
 
   public List<DeployedDefinition> all() {

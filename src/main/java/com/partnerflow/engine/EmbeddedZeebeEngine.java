@@ -180,8 +180,11 @@ public class EmbeddedZeebeEngine implements SmartLifecycle, DisposableBean {
     return current;
   }
 
-  /** The records from {@code index} on; none while the engine is not running. */
-  List<Record<?>> recordsFrom(int index) {
+  /**
+   * The records from {@code index} on (0 is the first); none while the engine is not running. A
+   * reader that keeps its index reads only the records that arrived since.
+   */
+  public List<Record<?>> recordsFrom(int index) {
     SynchronizedRecordStream current = records;
     return current == null ? List.of() : current.from(index);
   }

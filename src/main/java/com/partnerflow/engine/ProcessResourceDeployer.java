@@ -4,6 +4,7 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientHttpException;
 import io.camunda.client.api.command.ClientStatusException;
 import io.camunda.client.api.command.DeployResourceCommandStep1.DeployResourceCommandStep2;
+import io.camunda.client.api.response.Decision;
 import io.camunda.client.api.response.DeploymentEvent;
 import io.camunda.client.lifecycle.CamundaClientLifecycleAware;
 import io.grpc.Status;
@@ -12,9 +13,12 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
@@ -61,7 +65,9 @@ class ProcessResourceDeployer implements CamundaClientLifecycleAware {
     DeploymentEvent event = deploy(client, resources);
     List<DeployedDefinition> definitions = definitionsOf(event);
     checkIdsMatchFileNames(definitions);
-    deployed.replaceWith(definitions);
+    deployed.replaceWith(
+        definitions,
+        event.getDecisions().stream().map(Decision::getDmnDecisionId).collect(Collectors.toSet()));
     definitions.forEach(
         d ->
             log.info(
@@ -167,7 +173,7 @@ class ProcessResourceDeployer implements CamundaClientLifecycleAware {
     }
   }
 
-  private static String rootMessage(Throwable e) {
+  static String rootMessage(Throwable e) {
     Throwable cause = e;
     while (cause.getCause() != null && cause.getCause() != cause) {
       cause = cause.getCause();
@@ -176,6 +182,14 @@ class ProcessResourceDeployer implements CamundaClientLifecycleAware {
   }
 
   private static List<DeployedDefinition> definitionsOf(DeploymentEvent event) {
+    return definitionsOf(event, false);
+  }
+
+  /**
+   * The definitions of a deployment: processes, forms, and decision requirements graphs or, with
+   * {@code byDecisionId}, each decision by its own id (what a business rule task names).
+   */
+  static List<DeployedDefinition> definitionsOf(DeploymentEvent event, boolean byDecisionId) {
     List<DeployedDefinition> definitions = new ArrayList<>();
     event
         .getProcesses()
@@ -188,17 +202,35 @@ class ProcessResourceDeployer implements CamundaClientLifecycleAware {
                         p.getVersion(),
                         p.getProcessDefinitionKey(),
                         p.getResourceName())));
+    Map<Long, String> decisionFiles = new HashMap<>();
     event
         .getDecisionRequirements()
         .forEach(
-            d ->
+            d -> {
+              decisionFiles.put(d.getDecisionRequirementsKey(), d.getResourceName());
+              if (!byDecisionId) {
                 definitions.add(
                     new DeployedDefinition(
                         "decision",
                         d.getDmnDecisionRequirementsId(),
                         d.getVersion(),
                         d.getDecisionRequirementsKey(),
-                        d.getResourceName())));
+                        d.getResourceName()));
+              }
+            });
+    if (byDecisionId) {
+      event
+          .getDecisions()
+          .forEach(
+              d ->
+                  definitions.add(
+                      new DeployedDefinition(
+                          "decision",
+                          d.getDmnDecisionId(),
+                          d.getVersion(),
+                          d.getDecisionKey(),
+                          decisionFiles.get(d.getDecisionRequirementsKey()))));
+    }
     event
         .getForm()
         .forEach(

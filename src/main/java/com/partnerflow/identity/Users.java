@@ -20,4 +20,8 @@ public interface Users extends JpaRepository<AppUser, Long> {
       "select u from AppUser u join u.groups g where g = :group and u.enabled = true"
           + " and u.email is not null order by u.username")
   List<AppUser> findReachableMembersOf(String group);
+
+  /** Every group that at least one user belongs to. */
+  @Query("select distinct g from AppUser u join u.groups g")
+  List<String> findAllGroupNames();
 }

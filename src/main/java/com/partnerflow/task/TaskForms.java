@@ -69,6 +69,11 @@ public class TaskForms {
     return Optional.of(FormProblem.missing(task.getFormKey()));
   }
 
+  /** Whether {@code forms/} holds the form with this key, so a task naming it can be worked. */
+  public boolean hasForm(String formKey) {
+    return forms.containsKey(formKey);
+  }
+
   /** The form keys of {@code forms/}; never empty, so it can stand in a {@code not in} clause. */
   Set<String> knownFormKeys() {
     return forms.isEmpty() ? Set.of("") : forms.keySet();

@@ -9,7 +9,11 @@ import com.partnerflow.partner.Partner;
 import com.partnerflow.partner.Partners;
 import com.partnerflow.partner.Region;
 import com.partnerflow.partner.Tier;
+import com.partnerflow.processowner.internal.DeploymentRecord;
+import com.partnerflow.processowner.internal.DeploymentRecords;
+import com.partnerflow.processowner.internal.Finding;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationState;
@@ -28,6 +32,7 @@ abstract class RepositoryContract {
   @Autowired Flyway flyway;
   @Autowired Partners partners;
   @Autowired Users users;
+  @Autowired DeploymentRecords deployments;
 
   @Test
   void everyMigrationApplies() {
@@ -76,5 +81,32 @@ abstract class RepositoryContract {
                     new AppUser(
                         "ghost", "{noop}x", "Ghost", null, "no-such-partner", Set.of(), CREATED)))
         .isInstanceOf(DataIntegrityViolationException.class);
+  }
+
+  @Test
+  void deploymentHistoryRoundTrip() {
+    String content = "<bpmn:definitions>" + "x".repeat(200_000) + "</bpmn:definitions>";
+    DeploymentRecord saved =
+        deployments.saveAndFlush(
+            new DeploymentRecord(
+                DeploymentRecord.Outcome.DEPLOYED,
+                2251799813685249L,
+                "olivia",
+                CREATED,
+                List.of(new DeploymentRecord.File("p.bpmn", "ab".repeat(32), 200_037, content)),
+                List.of(
+                    new DeploymentRecord.Resource("process", "p", 3, 2251799813685250L, "p.bpmn")),
+                List.of(Finding.warning("p.bpmn", "Task", "form-key", "é".repeat(5000)))));
+
+    DeploymentRecord loaded = deployments.findById(saved.getId()).orElseThrow();
+    assertThat(loaded.getFiles().getFirst().content()).isEqualTo(content);
+    assertThat(loaded.getFindings().getFirst().message()).hasSize(4000).endsWith("...");
+    assertThat(deployments.deployedVersions())
+        .anySatisfy(
+            v -> {
+              assertThat(v.definitionId()).isEqualTo("p");
+              assertThat(v.version()).isEqualTo(3);
+              assertThat(v.deployedBy()).isEqualTo("olivia");
+            });
   }
 }
