@@ -4,5 +4,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Partner",
-    allowedDependencies = {"common", "identity"})
+    allowedDependencies = {"common", "identity", "task"})
 package com.partnerflow.partner;
