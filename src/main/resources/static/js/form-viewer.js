@@ -187,7 +187,11 @@
     if (first) {
       // the message itself: a long field (a list of milestones) may not fit on a phone's screen
       first.note.scrollIntoView({ block: 'center' });
-      var focusable = first.wrapper.querySelector('input, select, textarea');
+      // not where focus opens a picker (select, date) that would cover the message
+      var picker = first.wrapper.matches(
+        '.fjs-form-field-select, .fjs-form-field-taglist, .fjs-form-field-datetime, .fjs-form-field-grouplike',
+      );
+      var focusable = picker ? null : first.wrapper.querySelector('input, select, textarea');
       if (focusable) focusable.focus({ preventScroll: true });
     }
     return unplaced;
