@@ -43,6 +43,11 @@
     var form = window.PartnerflowForms.create({ container: container });
     form.on('submit', function (event) {
       if (event.errors && Object.keys(event.errors).length > 0) return;
+      var restore = window.PartnerflowPage
+        ? window.PartnerflowPage.busy(button, 'Sending…')
+        : function () {
+            button.disabled = false;
+          };
       button.disabled = true;
       fetch(root.getAttribute('data-submit-url'), {
         method: 'POST',
@@ -57,12 +62,20 @@
             })
             .then(function (body) {
               if (response.status === 201) {
-                root.replaceChildren(
-                  el('p', 'notice', 'Thank you. Your application ' + body.id + ' arrived; we will write to you.'),
+                var thanks = el(
+                  'p',
+                  'notice',
+                  'Thank you. Your application arrived: we check it and e-mail you about the next step. ' +
+                    'Your reference: ' + body.id + '.',
                 );
+                thanks.setAttribute('role', 'status');
+                thanks.tabIndex = -1;
+                root.replaceChildren(thanks);
+                thanks.focus();
+                return;
                 return;
               }
-              button.disabled = false;
+              restore();
               var errors = Array.isArray(body.errors) ? body.errors : [];
               show(
                 errors.length > 0
@@ -74,7 +87,7 @@
             });
         })
         .catch(function () {
-          button.disabled = false;
+          restore();
           show(['The server could not be reached. Your input is still here; try again.']);
         });
     });

@@ -167,6 +167,14 @@
 
   TaskForm.prototype.setBusy = function (busy) {
     this.busy = busy;
+    if (busy && window.PartnerflowPage) {
+      this.restoreButton = window.PartnerflowPage.busy(this.button, 'Completing…');
+      return;
+    }
+    if (!busy && this.restoreButton) {
+      this.restoreButton();
+      this.restoreButton = null;
+    }
     this.button.disabled = busy;
     this.button.textContent = busy ? 'Completing…' : 'Complete task';
   };
@@ -183,20 +191,7 @@
 
   TaskForm.prototype.showFieldErrors = function (problem) {
     var errors = Array.isArray(problem.errors) ? problem.errors : [];
-    var unplaced = [];
-    for (var i = 0; i < errors.length; i++) {
-      var error = errors[i] || {};
-      var message = error.message || 'Invalid value';
-      var field = error.field ? this.fieldElement(error.field) : null;
-      if (field) {
-        var note = el('div', 'pf-field-error', message);
-        note.setAttribute('data-pf-server-error', '');
-        field.classList.add('pf-invalid');
-        field.appendChild(note);
-      } else {
-        unplaced.push(error.field ? error.field + ': ' + message : message);
-      }
-    }
+    var unplaced = window.PartnerflowForms.showFieldErrors(this.form, this.container, errors);
     if (errors.length === 0) unplaced.push(problem.detail || 'Please check your input.');
     if (unplaced.length > 0) {
       this.summary.replaceChildren(el('p', 'pf-error-summary-title', 'Please correct the following:'));
@@ -207,45 +202,11 @@
       this.summary.appendChild(list);
       this.summary.hidden = false;
       this.summary.focus();
-    } else {
-      var first = this.container.querySelector('[data-pf-server-error]');
-      if (first) first.scrollIntoView({ block: 'center' });
     }
-  };
-
-  /** The form-js field wrapper for a variable name such as "budget" or "address.city". */
-  TaskForm.prototype.fieldElement = function (name) {
-    var form = this.form;
-    if (!form) return null;
-    var instances = [];
-    try {
-      instances = form.get('formFieldInstanceRegistry').getAllKeyed();
-    } catch (ignored) {
-      return null;
-    }
-    for (var i = 0; i < instances.length; i++) {
-      var instance = instances[i];
-      var path = Array.isArray(instance.valuePath) ? instance.valuePath.join('.') : '';
-      if (path !== name) continue;
-      // form-js input ids: fjs-form-<formId>-<fieldId>[_<index>…]
-      var id = 'fjs-form-' + form._id + '-' + instance.id;
-      Object.values(instance.indexes || {}).forEach(function (index) {
-        id += '_' + index;
-      });
-      var input = document.getElementById(id);
-      var wrapper = input && input.closest('.fjs-form-field');
-      if (wrapper) return wrapper;
-    }
-    return null;
   };
 
   TaskForm.prototype.clearServerErrors = function () {
-    this.container.querySelectorAll('[data-pf-server-error]').forEach(function (node) {
-      node.remove();
-    });
-    this.container.querySelectorAll('.pf-invalid').forEach(function (node) {
-      node.classList.remove('pf-invalid');
-    });
+    window.PartnerflowForms.clearFieldErrors(this.container);
     this.summary.hidden = true;
     this.summary.replaceChildren();
   };

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -35,6 +36,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A browser test: tagged {@code browser} (run with {@code ./mvnw -Pbrowser test}) and given a
@@ -144,6 +147,20 @@ public @interface BrowserTest {
       if (!violations.isEmpty()) {
         Assertions.fail("Content-Security-Policy violations:\n" + String.join("\n", violations));
       }
+    }
+
+    /**
+     * Signs in through the sign-in page of the service at {@code base} (e.g. http://localhost:8080)
+     * as a demo-password user, leaving any earlier session first.
+     */
+    public static void signIn(WebDriver browser, String base, String username) {
+      browser.manage().deleteAllCookies();
+      browser.get(base + "/login");
+      browser.findElement(By.name("username")).sendKeys(username);
+      browser.findElement(By.name("password")).sendKeys("demo");
+      browser.findElement(By.cssSelector("form.card button[type=submit]")).click();
+      new WebDriverWait(browser, Duration.ofSeconds(20))
+          .until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
     }
 
     /** Saves a PNG of the current page as target/screenshots/{name}.png and returns its path. */

@@ -5,5 +5,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Partner",
-    allowedDependencies = {"common", "identity", "notification"})
+    allowedDependencies = {"common", "identity", "notification", "task"})
 package com.partnerflow.partner;

@@ -5,7 +5,11 @@ import com.partnerflow.engine.DeployedDefinition;
 import com.partnerflow.engine.DeployedDefinitions;
 import com.partnerflow.identity.PartnerflowUser;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeSet;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -30,11 +34,13 @@ class TaskPages {
   private final TaskList list;
   private final TaskInbox inbox;
   private final DeployedDefinitions deployed;
+  private final TaskCases cases;
 
-  TaskPages(TaskList list, TaskInbox inbox, DeployedDefinitions deployed) {
+  TaskPages(TaskList list, TaskInbox inbox, DeployedDefinitions deployed, TaskCases cases) {
     this.list = list;
     this.inbox = inbox;
     this.deployed = deployed;
+    this.cases = cases;
   }
 
   /** Which tab of the list: the user's own tasks or every task they may see. */
@@ -77,6 +83,9 @@ class TaskPages {
                 tab.assignee(), null, processId, overdueOnly, pageNo, PAGE_SIZE, null),
             user);
     model.addAttribute("result", result);
+    Map<Long, List<TaskCase>> casesOf = new HashMap<>();
+    result.items().forEach(t -> casesOf.put(t.id(), cases.of(t.context(), user)));
+    model.addAttribute("cases", casesOf);
     model.addAttribute("view", tab.param());
     model.addAttribute("process", processId);
     model.addAttribute("overdue", overdue);
@@ -110,9 +119,48 @@ class TaskPages {
   String task(@PathVariable long id, @AuthenticationPrincipal PartnerflowUser user, Model model) {
     TaskView task = list.task(id, user);
     model.addAttribute("task", task);
+    model.addAttribute("cases", cases.of(task.context(), user));
     model.addAttribute("me", user.username());
     model.addAttribute("admin", user.isAdmin());
     return "tasks/task";
+  }
+
+  /**
+   * Where the browser goes after completing a task (js/task-form.js): the user's next open task
+   * (their own first, then their groups'), else the case the task was about, else the task list;
+   * with a confirmation that names the completed task.
+   */
+  @GetMapping("/tasks/{id}/next")
+  String next(
+      @PathVariable long id,
+      @AuthenticationPrincipal PartnerflowUser user,
+      RedirectAttributes redirect) {
+    TaskView done = list.task(id, user);
+    Optional<TaskView> next =
+        nextTask(View.MINE, id, user).or(() -> nextTask(View.GROUP, id, user));
+    String confirmation = "Task “" + done.name() + "” completed.";
+    if (next.isPresent()) {
+      redirect.addFlashAttribute(
+          "flash", confirmation + " Here is your next task: “" + next.get().name() + "”.");
+      return "redirect:/tasks/" + next.get().id();
+    }
+    Optional<String> caseHref =
+        cases.of(done.context(), user).stream()
+            .map(TaskCase::href)
+            .filter(Objects::nonNull)
+            .findFirst();
+    redirect.addFlashAttribute(
+        "flash", confirmation + (caseHref.isPresent() ? " No other task is waiting for you." : ""));
+    return "redirect:" + caseHref.orElse("/tasks");
+  }
+
+  private Optional<TaskView> nextTask(View tab, long completed, PartnerflowUser user) {
+    return list
+        .visibleTasks(new TaskList.Filter(tab.assignee(), null, null, null, 0, 2, null), user)
+        .items()
+        .stream()
+        .filter(t -> t.id() != completed && "OPEN".equals(t.state()))
+        .findFirst();
   }
 
   @PostMapping("/tasks/{id}/claim")

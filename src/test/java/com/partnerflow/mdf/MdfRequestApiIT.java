@@ -188,7 +188,7 @@ class MdfRequestApiIT {
     assertThat(ownPage.statusCode()).isEqualTo(200);
     assertThat(ownPage.body())
         .contains("Globex &lt;b&gt;portal&lt;/b&gt; webinar")
-        .contains("150000.00");
+        .contains("€150,000.00");
     assertThat(UiSession.signIn(port, "alice").get("/mdf-requests").body())
         .doesNotContain("portal&lt;/b&gt; webinar");
     assertThat(UiSession.signIn(port, "carol").get("/mdf-requests").body())

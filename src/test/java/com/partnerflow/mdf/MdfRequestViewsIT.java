@@ -157,7 +157,7 @@ class MdfRequestViewsIT {
         .contains("name=\"minAgeDays\"")
         .contains("<option value=\"SILVER\" selected=\"selected\">")
         .contains("MDF " + silverApac.user())
-        .contains("MEDIUM")
+        .contains(">Medium</td>")
         .contains("href=\"/mdf-requests/" + silverApac.request().getId() + "\"");
     assertThat(carol.get("/mdf-requests?minAgeDays=7").body())
         .contains(goldLatam.request().getTitle())
@@ -172,7 +172,7 @@ class MdfRequestViewsIT {
         .contains(silverApac.request().getTitle())
         .doesNotContain(goldLatam.request().getTitle())
         .doesNotContain("name=\"tier\"")
-        .doesNotContain("MEDIUM");
+        .doesNotContain(">Medium</td>");
   }
 
   @Test
@@ -183,12 +183,14 @@ class MdfRequestViewsIT {
     assertThat(own.statusCode()).isEqualTo(200);
     assertThat(own.body())
         .contains(silverApac.request().getTitle())
-        .contains("IN_REVIEW")
-        .contains("channel-managers")
-        .contains("2030-01-02T03:04:05Z")
+        .contains("In review")
+        .contains("The channel team")
+        .doesNotContain("channel-managers")
+        .doesNotContain("IN_REVIEW")
+        .contains("Jan 2, 2030, 3:04\u202fAM UTC")
         .contains("Invitations")
         .contains("Webinar held")
-        .contains("REQUEST_CHANGES")
+        .contains("Request changes")
         .contains("Name the speakers")
         .doesNotContain("carol")
         .doesNotContain("id=\"mdf-request-risk\"")
@@ -205,7 +207,8 @@ class MdfRequestViewsIT {
     assertThat(internal.body())
         .contains("<td>carol</td>")
         .contains("id=\"mdf-request-risk\"")
-        .contains("MEDIUM (score 35)")
+        .contains("Medium (score 35)")
+        .contains("Channel managers")
         .contains("Amount is a round number")
         .contains("MDF " + silverApac.user());
   }

@@ -121,10 +121,10 @@ class ApplicationPagesIT {
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body())
         .contains("<h1>" + applicant.companyName() + "</h1>")
-        .contains("NEEDS_REVIEW")
+        .contains("Needs a review")
         .contains("does not match the website domain " + applicant.domain())
-        .contains("SILVER")
-        .contains("GOLD")
+        .contains("<dt>Proposed tier</dt><dd>Silver</dd>")
+        .contains("<dt>Tier</dt><dd>Gold</dd>")
         .contains("not activated")
         .doesNotContain(SCRIPT);
     String history = page.body().substring(page.body().indexOf("id=\"history\""));

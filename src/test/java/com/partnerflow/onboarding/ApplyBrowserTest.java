@@ -28,7 +28,7 @@ class ApplyBrowserTest {
 
   static final By SUBMIT = By.cssSelector("#partner-application > button");
   static final By THANKS = By.cssSelector("#partner-application p.notice");
-  static final Pattern APPLICATION_ID = Pattern.compile("application ([0-9a-f-]{36}) arrived");
+  static final Pattern APPLICATION_ID = Pattern.compile("Your reference: ([0-9a-f-]{36})");
 
   @LocalServerPort int port;
   @Autowired PartnerApplications applications;

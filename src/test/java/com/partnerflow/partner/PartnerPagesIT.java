@@ -59,9 +59,9 @@ class PartnerPagesIT {
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body())
         .contains("<h1>Acme Corp</h1>")
-        .contains("ACTIVE")
-        .contains("GOLD")
-        .contains("EMEA")
+        .contains("Active")
+        .contains("Gold")
+        .contains("Europe, Middle East and Africa")
         .contains("id=\"funds\"")
         .contains("EUR")
         .contains("id=\"partner-users\"")

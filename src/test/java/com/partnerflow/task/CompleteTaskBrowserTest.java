@@ -117,7 +117,10 @@ class CompleteTaskBrowserTest {
     WebElement link =
         wait.until(ExpectedConditions.elementToBeClickable(row)).findElement(By.tagName("a"));
     assertThat(link.getText()).isEqualTo("Provide details");
-    assertThat(browser.findElement(row).getText()).contains("MDF-2026-0042").contains("unclaimed");
+    assertThat(browser.findElement(row).getText())
+        .contains("MDF-2026-0042")
+        .contains("Acme Corp")
+        .contains("unclaimed");
     BrowserTest.Chromium.screenshot(browser, "task-list");
 
     link.click();
@@ -142,7 +145,12 @@ class CompleteTaskBrowserTest {
     budget.sendKeys("2500");
     complete.click();
 
-    wait.until(ExpectedConditions.urlToBe(url("/tasks")));
+    // Her next task or, with none, the case (TaskFeedbackBrowserTest follows both ways).
+    WebElement confirmation =
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("flash")));
+    assertThat(confirmation.getText()).startsWith("Task “Provide details” completed.");
+    assertThat(browser.getCurrentUrl()).isNotEqualTo(url("/tasks/" + id));
+    browser.get(url("/tasks"));
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("task-results")));
     assertThat(browser.findElements(row)).isEmpty();
     BrowserTest.Chromium.screenshot(browser, "task-list-after-completion");
@@ -184,7 +192,7 @@ class CompleteTaskBrowserTest {
     wait.until(ExpectedConditions.elementToBeClickable(By.id("claim"))).click();
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(
-            By.cssSelector("main"), "You claimed this task."));
+            By.id("flash"), "You claimed this task."));
     wait.until(
         ExpectedConditions.elementToBeClickable(By.cssSelector("#task-form input[type=radio]")));
     assertThat(tasks.findById(id).orElseThrow().getAssignee()).isEqualTo("carol");

@@ -160,7 +160,9 @@ class TaskPagesIT {
         .contains("<h1>Provide details</h1>")
         .contains("id=\"task-form\" data-task-id=\"" + task + "\"")
         .contains("/js/task-form.js")
-        .contains("partner:" + acme)
+        .contains("Your organisation")
+        .doesNotContain("partner:" + acme)
+        .contains("href=\"/partners/" + acme + "\">Acme Corp</a>")
         .contains("History of this case")
         .contains("created");
   }
