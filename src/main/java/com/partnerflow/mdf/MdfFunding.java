@@ -2,6 +2,7 @@ package com.partnerflow.mdf;
 
 import com.partnerflow.fund.FundLedger;
 import com.partnerflow.fund.FundPeriod;
+import com.partnerflow.fund.LedgerMovement;
 import com.partnerflow.fund.Money;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -43,12 +44,10 @@ class MdfFunding {
     FundPeriod period = funds.currentPeriod();
     Money money = Money.of(amount, request.getCurrency());
     funds.reserve(
-        request.getPartnerId(),
-        period,
-        money,
-        reference(requestId),
-        reference(requestId) + ":reserve:" + money.amount().toPlainString(),
-        MdfReview.SYSTEM);
+        LedgerMovement.of(request.getPartnerId(), period, money)
+            .forReference(reference(requestId))
+            .withKey(reference(requestId) + ":reserve:" + money.amount().toPlainString())
+            .by(MdfReview.SYSTEM));
     if (request.getStatus() != MdfStatus.APPROVED) {
       Instant now = clock.instant();
       request.approve(money.amount());
@@ -80,13 +79,11 @@ class MdfFunding {
             request.getPartnerId(), period, request.getCurrency(), reference(requestId));
     if (reserved.isPositive()) {
       funds.release(
-          request.getPartnerId(),
-          period,
-          reserved,
-          reference(requestId),
-          reference(requestId) + ":period-close:" + periodId,
-          MdfReview.SYSTEM,
-          "Fund period " + periodId + " closed");
+          LedgerMovement.of(request.getPartnerId(), period, reserved)
+              .forReference(reference(requestId))
+              .withKey(reference(requestId) + ":period-close:" + periodId)
+              .by(MdfReview.SYSTEM)
+              .because("Fund period " + periodId + " closed"));
       request.record(
           new MdfDecision(
               MdfReview.SYSTEM,

@@ -2,6 +2,7 @@ package com.partnerflow.onboarding;
 
 import com.partnerflow.fund.FundLedger;
 import com.partnerflow.fund.FundPeriod;
+import com.partnerflow.fund.LedgerMovement;
 import com.partnerflow.fund.Money;
 import com.partnerflow.identity.UserAccounts;
 import com.partnerflow.partner.Partner;
@@ -106,12 +107,10 @@ class PartnerActivation {
     Money budget = periodShare(annualAllocation, period);
     if (budget.isPositive()) {
       ledger.allocate(
-          application.getPartnerId(),
-          period,
-          budget,
-          "onboarding:" + applicationId + ":initial-allocation",
-          "system:onboarding",
-          "Initial " + application.getTier() + " allocation for " + period.id());
+          LedgerMovement.of(application.getPartnerId(), period, budget)
+              .withKey("onboarding:" + applicationId + ":initial-allocation")
+              .by("system:onboarding")
+              .because("Initial " + application.getTier() + " allocation for " + period.id()));
     }
     return new Activated(application.getPartnerId(), username);
   }

@@ -6,6 +6,7 @@ import com.partnerflow.BusinessTime;
 import com.partnerflow.PartnerflowIntegrationTest;
 import com.partnerflow.UiSession;
 import com.partnerflow.fund.FundLedger;
+import com.partnerflow.fund.LedgerMovement;
 import com.partnerflow.fund.Money;
 import com.partnerflow.identity.UserAccounts;
 import com.partnerflow.partner.Partner;
@@ -64,12 +65,10 @@ class MdfRequestApiIT {
             new Partner("MDF " + name, name + ".example", Tier.SILVER, Region.AMER, time.now()));
     accounts.createIfAbsent(name, "demo", "User " + name, null, partner.getId(), Set.of());
     funds.allocate(
-        partner.getId(),
-        funds.currentPeriod(),
-        Money.of(budget, "EUR"),
-        "test-allocation:" + partner.getId(),
-        "test",
-        "budget of a test partner");
+        LedgerMovement.of(partner.getId(), funds.currentPeriod(), Money.of(budget, "EUR"))
+            .withKey("test-allocation:" + partner.getId())
+            .by("test")
+            .because("budget of a test partner"));
     return name;
   }
 

@@ -10,6 +10,7 @@ import com.partnerflow.engine.ProcessTestSupport;
 import com.partnerflow.fund.FundLedger;
 import com.partnerflow.fund.FundPeriod;
 import com.partnerflow.fund.LedgerEntryType;
+import com.partnerflow.fund.LedgerMovement;
 import com.partnerflow.fund.Money;
 import com.partnerflow.identity.UserAccounts;
 import com.partnerflow.notification.NotificationLog;
@@ -90,12 +91,10 @@ class MdfRequestProcessIT {
     String email = name + "@" + name + ".example";
     accounts.createIfAbsent(name, "demo", "User " + name, email, partner.getId(), Set.of());
     funds.allocate(
-        partner.getId(),
-        funds.currentPeriod(),
-        Money.of(budget, "EUR"),
-        "test-allocation:" + partner.getId(),
-        "test",
-        "budget of a test partner");
+        LedgerMovement.of(partner.getId(), funds.currentPeriod(), Money.of(budget, "EUR"))
+            .withKey("test-allocation:" + partner.getId())
+            .by("test")
+            .because("budget of a test partner"));
     return new TestPartner(partner.getId(), name, email);
   }
 
@@ -675,12 +674,10 @@ class MdfRequestProcessIT {
     MdfRequest request = submit(partner, body("WEBINAR", "Raced webinar", "5000.50", "5000.50"));
     awaitTask(request, "ReviewMdfRequestTask");
     funds.reserve(
-        partner.id(),
-        funds.currentPeriod(),
-        Money.of("2000.00", "EUR"),
-        "other-activity",
-        "race:" + partner.id(),
-        "test");
+        LedgerMovement.of(partner.id(), funds.currentPeriod(), Money.of("2000.00", "EUR"))
+            .forReference("other-activity")
+            .withKey("race:" + partner.id())
+            .by("test"));
 
     decide("carol", request, "ReviewMdfRequestTask", "channel-managers", APPROVE);
 
