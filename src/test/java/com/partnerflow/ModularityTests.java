@@ -34,6 +34,7 @@ class ModularityTests {
             "partner",
             "onboarding",
             "mdf",
+            "disbursement",
             "fund",
             "processowner",
             "task",

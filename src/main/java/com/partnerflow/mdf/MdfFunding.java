@@ -12,8 +12,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Moves an approved request's money in the fund ledger: reserves the approved amount (in the
- * current fund period) and releases what is still reserved when the period closes. Ledger movements
- * carry idempotency keys derived from the request, so retried jobs never move money twice.
+ * current fund period) and releases what is still reserved once every milestone is settled. Ledger
+ * movements carry idempotency keys derived from the request, so retried jobs never move money
+ * twice.
  */
 @Service
 class MdfFunding {
@@ -66,7 +67,8 @@ class MdfFunding {
   }
 
   /**
-   * Releases what is still reserved for the request in {@code periodId}; nothing when nothing is.
+   * Releases what is still reserved for the request in {@code periodId} once every milestone is
+   * settled; nothing when nothing is (the milestones released their unpaid parts themselves).
    *
    * @return the released amount
    */
@@ -81,15 +83,16 @@ class MdfFunding {
       funds.release(
           LedgerMovement.of(request.getPartnerId(), period, reserved)
               .forReference(reference(requestId))
-              .withKey(reference(requestId) + ":period-close:" + periodId)
+              .withKey(reference(requestId) + ":release-unused:" + periodId)
               .by(MdfReview.SYSTEM)
-              .because("Fund period " + periodId + " closed"));
+              .because("Every milestone settled; unused reservation released"));
+      request.released(reserved.amount());
       request.record(
           new MdfDecision(
               MdfReview.SYSTEM,
               "FUNDS_RELEASED",
               null,
-              "Fund period " + periodId + " closed; unused reservation released",
+              "Every milestone settled; the unused reservation released",
               reserved.amount(),
               clock.instant(),
               null));

@@ -58,7 +58,9 @@ class MdfRequestController {
 
   /**
    * A request as the API shows it. {@code holderGroup} and {@code decisionDueAt} say who holds an
-   * open request now (a group, never a person) and when a decision is due under the SLA.
+   * open request now (a group, never a person) and when a decision is due under the SLA. {@code
+   * paidAmount} and {@code releasedAmount} are what its disbursement paid and gave back; each
+   * milestone carries its {@code id} and {@code status}.
    */
   record MdfRequestView(
       String id,
@@ -78,6 +80,8 @@ class MdfRequestController {
       Long expectedLeads,
       BigDecimal expectedPipeline,
       BigDecimal approvedAmount,
+      BigDecimal paidAmount,
+      BigDecimal releasedAmount,
       Integer riskScore,
       String riskLevel,
       List<String> riskSignals,
@@ -108,6 +112,8 @@ class MdfRequestController {
           r.getExpectedLeads(),
           r.getExpectedPipeline(),
           r.getApprovedAmount(),
+          r.getPaidAmount(),
+          r.getReleasedAmount(),
           r.getRiskScore(),
           r.getRiskLevel(),
           r.getRiskSignals(),

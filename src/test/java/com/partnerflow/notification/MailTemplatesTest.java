@@ -38,8 +38,10 @@ class MailTemplatesTest {
             "due",
             "group",
             "id",
+            "milestone",
             "proposedTier",
             "reason",
+            "reference",
             "tier",
             "title",
             "username")) {
