@@ -147,7 +147,7 @@ CREATE TABLE disbursement_claim_file (
     attachment_id  VARCHAR(36)   NOT NULL,
     file_name      VARCHAR(255)  NOT NULL,
     content_type   VARCHAR(100)  NOT NULL,
-    sha256         CHAR(64)      NOT NULL,
+    sha256         VARCHAR(64)   NOT NULL,
     size_bytes     BIGINT        NOT NULL,
     CONSTRAINT pk_disbursement_claim_file PRIMARY KEY (claim_id, attachment_id),
     CONSTRAINT fk_disbursement_claim_file_claim FOREIGN KEY (claim_id) REFERENCES disbursement_claim (id)
