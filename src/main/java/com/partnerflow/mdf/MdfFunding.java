@@ -7,6 +7,7 @@ import com.partnerflow.fund.Money;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumSet;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -49,7 +50,9 @@ class MdfFunding {
             .forReference(reference(requestId))
             .withKey(reference(requestId) + ":reserve:" + money.amount().toPlainString())
             .by(MdfReview.SYSTEM));
-    if (request.getStatus() != MdfStatus.APPROVED) {
+    // A retried job after the approval (or once disbursement started) records nothing again.
+    if (!EnumSet.of(MdfStatus.APPROVED, MdfStatus.IN_DISBURSEMENT, MdfStatus.CLOSED)
+        .contains(request.getStatus())) {
       Instant now = clock.instant();
       request.approve(money.amount());
       request.record(

@@ -107,10 +107,10 @@ public class MdfRequest {
             .map(
                 m ->
                     new Milestone(
-                        UUID.randomUUID().toString(),
                         m.name(),
                         m.plannedDate(),
                         m.sharePercent(),
+                        UUID.randomUUID().toString(),
                         MilestoneStatus.PLANNED))
             .toList());
     this.updatedAt = now;

@@ -12,13 +12,13 @@ import java.time.LocalDate;
  */
 @Embeddable
 public record Milestone(
-    String id,
     String name,
     LocalDate plannedDate,
     BigDecimal sharePercent,
+    String id,
     @Enumerated(EnumType.STRING) MilestoneStatus status) {
 
   Milestone withStatus(MilestoneStatus newStatus) {
-    return new Milestone(id, name, plannedDate, sharePercent, newStatus);
+    return new Milestone(name, plannedDate, sharePercent, id, newStatus);
   }
 }

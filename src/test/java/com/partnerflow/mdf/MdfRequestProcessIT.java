@@ -278,9 +278,10 @@ class MdfRequestProcessIT {
 
     decide("carol", request, "ReviewMdfRequestTask", "channel-managers", APPROVE);
 
-    awaitStatus(request, MdfStatus.APPROVED);
+    // Approved, and at once in milestone disbursement.
+    awaitStatus(request, MdfStatus.IN_DISBURSEMENT);
     assertThat(get(partner.user(), "/api/mdf-requests/" + request.getId()).getBody())
-        .contains("\"status\":\"APPROVED\"")
+        .contains("\"status\":\"IN_DISBURSEMENT\"")
         .contains("\"approvedAmount\":5000.5")
         .contains("\"action\":\"APPROVE\"")
         .contains("\"actor\":\"channel-managers\"")
