@@ -29,7 +29,7 @@ RUN java -Djarmode=tools -jar /tmp/partnerflow.jar extract --destination /app/se
 USER partnerflow
 EXPOSE 8080
 ENV SPRING_PROFILES_ACTIVE=cluster \
-    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30"
 
 # curl ships with the eclipse-temurin Ubuntu images.
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=5 \

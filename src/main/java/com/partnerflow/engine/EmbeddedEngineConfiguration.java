@@ -41,6 +41,11 @@ class EmbeddedEngineConfiguration {
   }
 
   @Bean
+  CanceledJobs canceledJobs(EmbeddedZeebeEngine engine) {
+    return new RecordStreamCanceledJobs(engine::recordsFrom);
+  }
+
+  @Bean
   StuckInstancesHealthIndicator stuckInstancesHealthIndicator(StuckInstances stuckInstances) {
     return new StuckInstancesHealthIndicator(stuckInstances);
   }

@@ -3,12 +3,14 @@ package com.partnerflow.engine;
 import com.partnerflow.engine.internal.EmbeddedEngineFactory;
 import io.camunda.zeebe.process.test.api.RecordStreamSource;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.camunda.zeebe.protocol.record.Record;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
@@ -176,6 +178,12 @@ public class EmbeddedZeebeEngine implements SmartLifecycle, DisposableBean {
       throw new IllegalStateException("The embedded engine is not running");
     }
     return current;
+  }
+
+  /** The records from {@code index} on; none while the engine is not running. */
+  List<Record<?>> recordsFrom(int index) {
+    SynchronizedRecordStream current = records;
+    return current == null ? List.of() : current.from(index);
   }
 
   public int port() {

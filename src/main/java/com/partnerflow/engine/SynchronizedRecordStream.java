@@ -24,11 +24,18 @@ final class SynchronizedRecordStream implements RecordStreamSource {
     return from(0);
   }
 
-  /** The records from the given index (0 is the first record) to the latest one. */
+  /**
+   * The records from the given index (0 is the first record) to the latest one. The library answers
+   * a list, so a reader that keeps its index pays for the new records only.
+   */
   synchronized List<Record<?>> from(int index) {
+    Iterable<Record<?>> all = delegate.getRecords();
+    if (all instanceof List<Record<?>> list) {
+      return index >= list.size() ? List.of() : List.copyOf(list.subList(index, list.size()));
+    }
     List<Record<?>> copy = new ArrayList<>();
     int i = 0;
-    for (Record<?> record : delegate.getRecords()) {
+    for (Record<?> record : all) {
       if (i++ >= index) {
         copy.add(record);
       }

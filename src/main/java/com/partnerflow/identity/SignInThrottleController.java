@@ -2,6 +2,10 @@ package com.partnerflow.identity;
 
 import com.partnerflow.common.InvalidRequestException;
 import com.partnerflow.common.NotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.data.domain.Limit;
@@ -18,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
  * for any other admin endpoint.
  */
 @RestController
+@Tag(name = "Sign-in administration", description = "Admins: sign-in locks and their audit trail")
 class SignInThrottleController {
 
   private static final int MAX_EVENTS = 500;
@@ -31,12 +36,27 @@ class SignInThrottleController {
   }
 
   /** What to unlock: a username, a client address, or both. */
-  record Unlock(String username, String address) {}
+  record Unlock(
+      @Schema(description = "A username to unlock", example = "alice") String username,
+      @Schema(description = "A client address to unlock", example = "203.0.113.7")
+          String address) {}
 
   /** Whether something was locked when the admin unlocked it. */
   record Unlocked(boolean wasLocked) {}
 
   @PostMapping("/api/admin/sign-in-throttle/unlock")
+  @Operation(
+      operationId = "unlockSignIn",
+      summary = "Lift a sign-in lock",
+      description =
+          """
+          **Who:** admins (to everyone else this does not exist).
+
+          Lifts the lock of a username, a client address or both and forgets their failures; \
+          audited with the admin's name. `wasLocked` says whether anything was locked.""")
+  @ApiResponse(responseCode = "200", description = "Whether something was locked")
+  @ApiResponse(responseCode = "400", description = "Neither `username` nor `address` is named")
+  @ApiResponse(responseCode = "404", description = "The caller is no admin")
   ResponseEntity<Unlocked> unlock(
       @RequestBody Unlock unlock, @AuthenticationPrincipal PartnerflowUser admin) {
     requireAdmin(admin);
@@ -49,9 +69,10 @@ class SignInThrottleController {
   }
 
   /** One entry of the sign-in audit trail. */
+  @Schema(name = "SignInAuditEvent")
   record Event(
       long id,
-      String action,
+      @Schema(description = "`FAILED`, `LOCKED` or `UNLOCKED`", example = "LOCKED") String action,
       String username,
       String address,
       String actor,
@@ -60,6 +81,18 @@ class SignInThrottleController {
 
   /** The newest entries first, optionally of one username and/or address. */
   @GetMapping("/api/admin/sign-in-events")
+  @Operation(
+      operationId = "listSignInEvents",
+      summary = "Read the sign-in audit trail",
+      description =
+          """
+          **Who:** admins (to everyone else this does not exist).
+
+          Failed sign-ins, locks and unlocks, newest first, optionally of one username and/or \
+          client address.""")
+  @ApiResponse(responseCode = "200", description = "The audit trail, newest first")
+  @ApiResponse(responseCode = "400", description = "`limit` is not between 1 and 500")
+  @ApiResponse(responseCode = "404", description = "The caller is no admin")
   List<Event> events(
       @RequestParam(required = false) String username,
       @RequestParam(required = false) String address,

@@ -7,6 +7,11 @@ import com.partnerflow.partner.Partner;
 import com.partnerflow.partner.Partners;
 import com.partnerflow.partner.Region;
 import com.partnerflow.partner.Tier;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -111,6 +116,20 @@ class MdfPagesController {
   /** The start form's schema ({@code forms/mdf-request.form}) for form-js. */
   @GetMapping(value = "/api/mdf-requests/form", produces = MediaType.APPLICATION_JSON_VALUE)
   @ResponseBody
+  @Tag(name = "MDF requests")
+  @Operation(
+      operationId = "getMdfRequestForm",
+      summary = "The MDF request start form",
+      description =
+          """
+          **Who:** any signed-in user.
+
+          The Camunda Form schema of `forms/mdf-request.form`, which the UI renders with form-js; \
+          its field keys are the properties of `POST /api/mdf-requests`.""")
+  @ApiResponse(
+      responseCode = "200",
+      description = "The Camunda Form schema",
+      content = @Content(schema = @Schema(type = "object")))
   String form() throws IOException {
     return new ClassPathResource("forms/mdf-request.form")
         .getContentAsString(StandardCharsets.UTF_8);

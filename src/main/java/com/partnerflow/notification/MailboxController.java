@@ -1,5 +1,8 @@
 package com.partnerflow.notification;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -19,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Profile("embedded")
 @PreAuthorize("hasAuthority('GROUP_admins')")
+@Tag(name = "Development", description = "Embedded mode only")
 class MailboxController {
 
   private final EmbeddedMailServer mailServer;
@@ -32,6 +36,16 @@ class MailboxController {
       String from, List<String> to, String subject, Instant receivedAt, String text) {}
 
   @GetMapping("/api/dev/mailbox")
+  @Operation(
+      operationId = "getMailbox",
+      summary = "Read the mail the embedded SMTP server received",
+      description =
+          """
+          **Who:** admins. Embedded mode only: the operation does not exist on a cluster.
+
+          Every mail the service sent, newest first, with its plain-text part.""")
+  @ApiResponse(responseCode = "200", description = "The received mail, newest first")
+  @ApiResponse(responseCode = "403", description = "The caller is no admin")
   List<ReceivedMail> mailbox() throws MessagingException, IOException {
     List<ReceivedMail> mails = new java.util.ArrayList<>();
     for (MimeMessage message : mailServer.receivedMessages()) {

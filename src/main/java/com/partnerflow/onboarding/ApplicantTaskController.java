@@ -9,6 +9,12 @@ import com.partnerflow.task.InboxTasks;
 import com.partnerflow.task.TaskCompletion;
 import com.partnerflow.task.TaskForms;
 import com.partnerflow.task.TaskState;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
@@ -28,7 +34,12 @@ import org.springframework.web.server.ResponseStatusException;
  * as for everyone else.
  */
 @RestController
+@Tag(
+    name = "Applicant tasks",
+    description = "An applicant's steps, reached through a mailed single-use link")
 class ApplicantTaskController {
+
+  private static final String TOKEN = "The token of the mailed link";
 
   private final ApplicantLinks links;
   private final ApplicationRecords records;
@@ -56,7 +67,24 @@ class ApplicantTaskController {
       String applicationId, String name, String formKey, JsonNode form, Map<String, Object> data) {}
 
   @GetMapping("/api/applicant-tasks/{token}")
-  ApplicantTaskView show(@PathVariable String token) {
+  @Operation(
+      operationId = "getApplicantTask",
+      summary = "Read the applicant's open task of a link",
+      description =
+          """
+          **Who:** anyone holding the link (public: the token stands in for an account).
+
+          The task (answering an information request, accepting the agreement) with its form \
+          schema and prefill data.""")
+  @ApiResponse(responseCode = "200", description = "The open task of the link")
+  @ApiResponse(responseCode = "404", description = "The link is not valid")
+  @ApiResponse(
+      responseCode = "409",
+      description = "The link was used already, or its task is no longer open")
+  @ApiResponse(
+      responseCode = "410",
+      description = "The link has expired, or the application is expired or rejected")
+  ApplicantTaskView show(@Parameter(description = TOKEN) @PathVariable String token) {
     OnboardingToken valid = links.valid(token, Purpose.APPLICANT_TASK);
     InboxTask task = openTask(valid);
     return new ApplicantTaskView(
@@ -69,7 +97,36 @@ class ApplicantTaskController {
 
   @PostMapping("/api/applicant-tasks/{token}/complete")
   @ResponseStatus(HttpStatus.NO_CONTENT)
-  void complete(@PathVariable String token, @RequestBody Map<String, Object> values) {
+  @Operation(
+      operationId = "completeApplicantTask",
+      summary = "Complete the applicant's task of a link",
+      description =
+          """
+          **Who:** anyone holding the link (public).
+
+          The form's values by field key, validated against the form as every task completion \
+          is; the link is used up. Completing the agreement task records its acceptance.""")
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(
+      description = "The form's values by field key",
+      content =
+          @Content(
+              examples =
+                  @ExampleObject(name = "acceptAgreement", value = "{\"acceptAgreement\":true}")))
+  @ApiResponse(responseCode = "204", description = "Completed; the link is used up")
+  @ApiResponse(responseCode = "400", description = "Invalid values, each field in `errors[]`")
+  @ApiResponse(responseCode = "404", description = "The link is not valid")
+  @ApiResponse(
+      responseCode = "409",
+      description = "The link was used already, or its task is no longer open or was completed")
+  @ApiResponse(
+      responseCode = "410",
+      description = "The link has expired, or the application is expired or rejected")
+  @ApiResponse(
+      responseCode = "503",
+      description = "The process engine did not accept the completion; the link still works")
+  void complete(
+      @Parameter(description = TOKEN) @PathVariable String token,
+      @RequestBody Map<String, Object> values) {
     OnboardingToken valid = links.valid(token, Purpose.APPLICANT_TASK);
     InboxTask task = openTask(valid);
     PartnerApplication application = records.get(valid.getApplicationId());

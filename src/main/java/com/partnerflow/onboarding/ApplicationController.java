@@ -2,6 +2,12 @@ package com.partnerflow.onboarding;
 
 import com.partnerflow.common.NotFoundException;
 import com.partnerflow.identity.PartnerflowUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +22,15 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The public partner application and its record for partner managers. */
 @RestController
+@Tag(name = "Partner applications", description = "Companies apply to join the partner program")
 class ApplicationController {
+
+  static final String APPLICATION_EXAMPLE =
+      """
+      {"companyName":"Initech GmbH","website":"https://initech.example","country":"DE",
+       "region":"EMEA","partnerType":"RESELLER","verticals":["Manufacturing","Retail"],
+       "expectedAnnualRevenue":1500000,"certifiedStaff":6,"contactName":"Ina Tech",
+       "contactEmail":"ina@initech.example","acceptTerms":true}""";
 
   static final String PARTNER_MANAGERS = "partner-managers";
 
@@ -33,7 +47,10 @@ class ApplicationController {
     return !user.isPartnerUser() && (user.inGroup(PARTNER_MANAGERS) || user.isAdmin());
   }
 
-  record Submitted(String id, String status) {}
+  @Schema(name = "SubmittedApplication")
+  record Submitted(
+      @Schema(example = "5d1c2f0a-8e53-4f7e-a1b2-9c3d4e5f6a7b") String id,
+      @Schema(example = "SUBMITTED") String status) {}
 
   record ApplicationView(
       String id,
@@ -61,6 +78,34 @@ class ApplicationController {
 
   @PostMapping("/api/partner-applications")
   @ResponseStatus(HttpStatus.CREATED)
+  @Operation(
+      operationId = "submitPartnerApplication",
+      summary = "Apply to join the partner program",
+      description =
+          """
+          **Who:** anyone (public, no sign-in).
+
+          The keys are the fields of `forms/partner-application.form`: `companyName`, `website`, \
+          `country` (ISO 3166 alpha-2), `region` (`AMER`, `EMEA`, `APAC`, `LATAM`), `partnerType` \
+          (`RESELLER`, `REFERRAL`, `TECHNOLOGY`, `MSP`), `verticals[]`, `expectedAnnualRevenue`, \
+          `certifiedStaff`, `contactName`, `contactEmail` and `acceptTerms`. The application is \
+          screened automatically and reviewed by partner managers; the contact hears by mail.""")
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(
+      content =
+          @Content(
+              schema = @Schema(type = "object"),
+              examples = @ExampleObject(name = "reseller", value = APPLICATION_EXAMPLE)))
+  @ApiResponse(
+      responseCode = "400",
+      description =
+          "Invalid fields, validated against the application form (required, formats, allowed"
+              + " values, terms accepted, website with a domain), each in `errors[]`")
+  @ApiResponse(
+      responseCode = "409",
+      description = "The same domain has an open application already")
+  @ApiResponse(
+      responseCode = "503",
+      description = "The process engine did not accept the application; nothing was stored")
   Submitted submit(@RequestBody Map<String, Object> body) {
     PartnerApplication application = submission.submit(body);
     return new Submitted(application.getId(), ApplicationStatus.SUBMITTED.name());
@@ -68,11 +113,37 @@ class ApplicationController {
 
   /** The public application form (Camunda Form schema) for the public page. */
   @GetMapping("/api/partner-applications/form")
+  @Operation(
+      operationId = "getPartnerApplicationForm",
+      summary = "The partner application form",
+      description =
+          """
+          **Who:** anyone (public, no sign-in).
+
+          `{"form": …}`: the Camunda Form schema of `forms/partner-application.form`, whose field \
+          keys are the properties of `POST /api/partner-applications`.""")
+  @ApiResponse(responseCode = "200", description = "The form schema")
+  @ApiResponse(
+      responseCode = "400",
+      description = "The path holds characters or sequences the service refuses (`%2F`, `//`, `;`)")
   Map<String, Object> form() {
     return Map.of("form", submission.formSchema());
   }
 
   @GetMapping("/api/partner-applications/{id}")
+  @Operation(
+      operationId = "getPartnerApplication",
+      summary = "Read a partner application with its screening, tier and audit trail",
+      description =
+          """
+          **Who:** partner managers and admins (to everyone else applications do not exist).
+
+          `status` is `SUBMITTED`, `IN_REVIEW`, `INFO_REQUESTED`, `AWAITING_AGREEMENT`, \
+          `ACTIVATED`, `REJECTED` or `EXPIRED`; `partnerId` is set once activated.""")
+  @ApiResponse(responseCode = "200", description = "The application")
+  @ApiResponse(
+      responseCode = "404",
+      description = "No such application, or the caller is no partner manager or admin")
   ApplicationView get(@PathVariable String id, @AuthenticationPrincipal PartnerflowUser user) {
     if (!mayRead(user)) {
       throw new NotFoundException("Application " + id);

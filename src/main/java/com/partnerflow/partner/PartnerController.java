@@ -1,6 +1,10 @@
 package com.partnerflow.partner;
 
 import com.partnerflow.identity.PartnerflowUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The partner directory: internal users see every partner, a partner user only their own. */
 @RestController
+@Tag(name = "Partners", description = "The partner directory")
 class PartnerController {
 
   private final PartnerVisibility visibility;
@@ -19,10 +24,11 @@ class PartnerController {
 
   record PartnerView(
       String id,
-      String name,
-      String status,
-      String tier,
-      String region,
+      @Schema(example = "Acme Corp") String name,
+      @Schema(example = "ACTIVE") String status,
+      @Schema(description = "`REGISTERED`, `SILVER`, `GOLD` or `PLATINUM`", example = "GOLD")
+          String tier,
+      @Schema(description = "`AMER`, `EMEA`, `APAC` or `LATAM`", example = "EMEA") String region,
       String partnerType,
       String country,
       List<String> verticals) {
@@ -42,11 +48,27 @@ class PartnerController {
   }
 
   @GetMapping("/api/partners")
+  @Operation(
+      operationId = "listPartners",
+      summary = "List the partners the caller may see",
+      description =
+          """
+          **Who:** internal users (every partner) and partner users (only their own).""")
   List<PartnerView> list(@AuthenticationPrincipal PartnerflowUser user) {
     return visibility.visibleTo(user).stream().map(PartnerView::of).toList();
   }
 
   @GetMapping("/api/partners/{id}")
+  @Operation(
+      operationId = "getPartner",
+      summary = "Read a partner",
+      description =
+          """
+          **Who:** internal users, and the partner's own users.""")
+  @ApiResponse(responseCode = "200", description = "The partner")
+  @ApiResponse(
+      responseCode = "404",
+      description = "No such partner, or another partner's (for a partner user)")
   PartnerView get(@PathVariable String id, @AuthenticationPrincipal PartnerflowUser user) {
     return PartnerView.of(visibility.get(id, user));
   }

@@ -8,6 +8,9 @@ import com.partnerflow.engine.StuckInstances;
 import com.partnerflow.identity.PartnerflowUser;
 import com.partnerflow.task.FormProblem;
 import com.partnerflow.task.FormProblems;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -88,6 +91,22 @@ class ProcessOwnerWorkspace {
       value = "/api/process-owner/stuck-instances",
       produces = MediaType.APPLICATION_JSON_VALUE)
   @ResponseBody
+  @Tag(name = "Process owners")
+  @Operation(
+      operationId = "listStuckInstances",
+      summary = "List the instances the embedded engine stopped advancing",
+      description =
+          """
+          **Who:** process owners and admins (to everyone else this does not exist).
+
+          Oldest first; `processInstanceKey` is `-1` for an instance the engine could not \
+          create, `elementId` `null` when the engine's records do not tell.""")
+  @ApiResponse(responseCode = "200", description = "The stuck instances, oldest first")
+  @ApiResponse(
+      responseCode = "404",
+      description =
+          "The caller is no process owner or admin, or the service runs on a cluster (which"
+              + " reports stuck instances through its own tools)")
   List<StuckInstance> stuckInstances(@AuthenticationPrincipal PartnerflowUser user) {
     requireProcessOwner(user);
     StuckInstances watch = stuckInstances.getIfAvailable();
@@ -101,6 +120,17 @@ class ProcessOwnerWorkspace {
       value = "/api/process-owner/form-problems",
       produces = MediaType.APPLICATION_JSON_VALUE)
   @ResponseBody
+  @Tag(name = "Process owners")
+  @Operation(
+      operationId = "listFormProblems",
+      summary = "List the user tasks that wait for a missing form",
+      description =
+          """
+          **Who:** process owners and admins (to everyone else this does not exist).
+
+          Per element: the form key, the process, how many tasks wait and since when.""")
+  @ApiResponse(responseCode = "200", description = "The elements whose tasks wait for a form")
+  @ApiResponse(responseCode = "404", description = "The caller is no process owner or admin")
   List<FormProblemView> formProblems(@AuthenticationPrincipal PartnerflowUser user) {
     requireProcessOwner(user);
     return formProblems.open().stream().map(FormProblemView::of).toList();
@@ -122,6 +152,19 @@ class ProcessOwnerWorkspace {
       value = "/api/process-owner/processes/{bpmnProcessId}/xml",
       produces = "application/xml")
   @ResponseBody
+  @Tag(name = "Process owners")
+  @Operation(
+      operationId = "getProcessXml",
+      summary = "Read the BPMN XML of a deployed process",
+      description =
+          """
+          **Who:** process owners and admins (to everyone else this does not exist).
+
+          The file as the service deployed it from `bpmn/`.""")
+  @ApiResponse(responseCode = "200", description = "The BPMN XML")
+  @ApiResponse(
+      responseCode = "404",
+      description = "No such deployed process, or the caller is no process owner or admin")
   String diagramXml(
       @PathVariable String bpmnProcessId, @AuthenticationPrincipal PartnerflowUser user)
       throws IOException {

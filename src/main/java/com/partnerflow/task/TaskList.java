@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.partnerflow.common.InvalidRequestException;
 import com.partnerflow.identity.PartnerflowUser;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -55,6 +56,7 @@ public class TaskList {
       String sort) {}
 
   /** One page of tasks and how many there are in all. */
+  @Schema(name = "TaskPage")
   public record Result(List<TaskView> items, long total, int page, int size) {}
 
   @Transactional(readOnly = true)

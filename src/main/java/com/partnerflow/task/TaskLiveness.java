@@ -1,10 +1,13 @@
 package com.partnerflow.task;
 
+import com.partnerflow.engine.CanceledJobs;
+import io.camunda.zeebe.protocol.Protocol;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -12,9 +15,18 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Takes tasks out of the inbox that the engine no longer has (a boundary timer, message or
- * escalation interrupted them, or the instance was cancelled). Every interval it asks the engine
- * about the tasks checked longest ago, which also renews their job lease. Works the same on the
- * embedded engine and a cluster; running it on several instances only repeats harmless checks.
+ * escalation interrupted them, or the instance was cancelled), in two ways:
+ *
+ * <ul>
+ *   <li>In the embedded mode, the engine's records say which user task jobs it cancelled: those
+ *       tasks leave the inbox within about a second, at a cost that follows the engine's recent
+ *       work and not the number of open tasks.
+ *   <li>In both modes, every interval it asks the engine about at most a batch of the tasks checked
+ *       longest ago, which also renews their job lease. On a cluster this is the only way, so a
+ *       vanished task leaves within (open tasks / batch) intervals; the engine load stays at one
+ *       batch per interval however many tasks are open. Running it on several instances only
+ *       repeats harmless checks.
+ * </ul>
  */
 @Component
 class TaskLiveness {
@@ -27,6 +39,7 @@ class TaskLiveness {
   private final TaskProperties properties;
   private final TransactionTemplate transaction;
   private final Clock clock;
+  private final ObjectProvider<CanceledJobs> canceledJobs;
 
   TaskLiveness(
       InboxTasks tasks,
@@ -34,13 +47,31 @@ class TaskLiveness {
       HumanTaskGateway engine,
       TaskProperties properties,
       TransactionTemplate transaction,
-      Clock clock) {
+      Clock clock,
+      ObjectProvider<CanceledJobs> canceledJobs) {
     this.tasks = tasks;
     this.inbox = inbox;
     this.engine = engine;
     this.properties = properties;
     this.transaction = transaction;
     this.clock = clock;
+    this.canceledJobs = canceledJobs;
+  }
+
+  @Scheduled(fixedDelayString = "${partnerflow.task.canceled-jobs-interval:PT1S}")
+  void closeCanceledTasksNow() {
+    closeCanceledTasks();
+  }
+
+  /** Closes the tasks whose jobs the engine cancelled since the last call; answers how many. */
+  int closeCanceledTasks() {
+    CanceledJobs source = canceledJobs.getIfAvailable();
+    if (source == null) {
+      return 0;
+    }
+    List<Long> canceled = source.takeCanceled(Protocol.USER_TASK_JOB_TYPE);
+    canceled.forEach(inbox::markVanished);
+    return canceled.size();
   }
 
   @Scheduled(

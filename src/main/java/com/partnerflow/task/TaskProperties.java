@@ -13,10 +13,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     cancelled tasks leave the inbox
  * @param livenessBatch how many tasks one check covers at most
  * @param maxVariablesChars the largest variables document kept for a task's form data
+ * @param canceledJobsInterval embedded mode: how often the engine's records are read for user task
+ *     jobs it cancelled, which leave the inbox at once instead of at their next liveness check
  */
 @ConfigurationProperties("partnerflow.task")
 public record TaskProperties(
     @DefaultValue("PT1H") Duration jobTimeout,
     @DefaultValue("PT20S") Duration livenessInterval,
     @DefaultValue("500") int livenessBatch,
-    @DefaultValue("1000000") int maxVariablesChars) {}
+    @DefaultValue("1000000") int maxVariablesChars,
+    @DefaultValue("PT1S") Duration canceledJobsInterval) {}

@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.partnerflow.BusinessTime;
 import com.partnerflow.PartnerflowIntegrationTest;
+import com.partnerflow.TestPartners;
 import com.partnerflow.UiSession;
 import com.partnerflow.fund.FundLedger;
-import com.partnerflow.fund.LedgerMovement;
-import com.partnerflow.fund.Money;
 import com.partnerflow.identity.UserAccounts;
 import com.partnerflow.partner.Partner;
 import com.partnerflow.partner.Partners;
@@ -59,17 +58,8 @@ class MdfRequestApiIT {
    * have moved the clock out of.
    */
   String partnerWithBudget(String budget) {
-    String name = "mdfp" + UUID.randomUUID().toString().substring(0, 8);
-    Partner partner =
-        partners.save(
-            new Partner("MDF " + name, name + ".example", Tier.SILVER, Region.AMER, time.now()));
-    accounts.createIfAbsent(name, "demo", "User " + name, null, partner.getId(), Set.of());
-    funds.allocate(
-        LedgerMovement.of(partner.getId(), funds.currentPeriod(), Money.of(budget, "EUR"))
-            .withKey("test-allocation:" + partner.getId())
-            .by("test")
-            .because("budget of a test partner"));
-    return name;
+    return new TestPartners(partners, accounts, funds, time)
+        .withBudget("mdfp", Tier.SILVER, Region.AMER, budget);
   }
 
   @Test

@@ -103,6 +103,7 @@ class JobWorkerHumanTasksTest {
         provider,
         mock(TaskInbox.class),
         mock(ElementNames.class),
-        new TaskProperties(Duration.ofHours(1), Duration.ofSeconds(20), 500, 1_000_000));
+        new TaskProperties(
+            Duration.ofHours(1), Duration.ofSeconds(20), 500, 1_000_000, Duration.ofSeconds(1)));
   }
 }

@@ -180,6 +180,24 @@ class TaskInboxIT {
   }
 
   @Test
+  void taskInterruptedByItsSlaTimerLeavesTheInboxWithinSecondsWithoutALivenessCheck() {
+    long review = reviewTaskOfNewCase();
+    long instance = tasks.findById(review).orElseThrow().getProcessInstanceKey();
+
+    process.moveClock(Duration.ofDays(3));
+    process.eventually(instance, p -> p.hasPassedElement("ReviewEscalatedEvent").isCompleted());
+
+    // The engine's record of the cancelled job closes it; the liveness sweep checks a task only
+    // once per 20 s interval, and this test never calls it.
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> tasks.findById(review).orElseThrow().getState() == TaskState.VANISHED);
+    assertThat(events.findByTaskIdOrderByOccurredAtAscIdAsc(review))
+        .extracting(TaskEvent::getAction)
+        .containsExactly(TaskEvent.Action.CREATED, TaskEvent.Action.VANISHED);
+  }
+
+  @Test
   void partnerTaskIsInvisibleToOtherPartnersAndToInternalGroups() {
     long id = awaitTask(startApproval(), "ProvideDetailsTask").getId();
 

@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
@@ -46,6 +47,7 @@ final class TemporaryRocksDbState {
    * @param memoryLimit bytes of native memory for RocksDB's block cache and write buffers
    */
   static TemporaryRocksDbState open(Path parent, long memoryLimit) {
+    removeAbandoned(parent);
     Path directory = createDirectory(parent);
     try {
       // Allocated here rather than by the factory's short constructor, so that release() can
@@ -68,6 +70,43 @@ final class TemporaryRocksDbState {
     } catch (RuntimeException e) {
       delete(directory);
       throw e;
+    }
+  }
+
+  /**
+   * Removes the state directories of JVMs that are gone: a killed service, or an AOT training start
+   * that ends with {@code Runtime.halt}, never reaches {@link #release()}, and RocksDB's files
+   * would otherwise pile up in the temporary directory. Directories of running JVMs stay.
+   */
+  static void removeAbandoned(Path parent) {
+    if (!Files.isDirectory(parent)) {
+      return;
+    }
+    try (Stream<Path> children = Files.list(parent)) {
+      children
+          .filter(Files::isDirectory)
+          .filter(dir -> ownerPid(dir).filter(pid -> ProcessHandle.of(pid).isEmpty()).isPresent())
+          .forEach(TemporaryRocksDbState::delete);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot list the engine's state directories in " + parent, e);
+    }
+  }
+
+  /** The pid in a name {@code partnerflow-engine-<pid>-<random>}, if the name has that form. */
+  static Optional<Long> ownerPid(Path directory) {
+    String name = directory.getFileName().toString();
+    if (!name.startsWith(DIRECTORY_PREFIX)) {
+      return Optional.empty();
+    }
+    String rest = name.substring(DIRECTORY_PREFIX.length());
+    int dash = rest.indexOf('-');
+    if (dash <= 0) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Long.parseLong(rest.substring(0, dash)));
+    } catch (NumberFormatException notOurs) {
+      return Optional.empty();
     }
   }
 

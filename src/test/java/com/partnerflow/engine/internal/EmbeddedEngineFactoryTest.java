@@ -121,6 +121,31 @@ class EmbeddedEngineFactoryTest {
     assertThat(stateDirectories()).isEmpty();
   }
 
+  @Test
+  void aNewStateRemovesTheDirectoriesOfJvmsThatAreGoneAndKeepsTheOthers() throws Exception {
+    Process finished = new ProcessBuilder("true").start();
+    finished.waitFor();
+    Path abandoned =
+        Files.createDirectory(
+            parent.resolve(TemporaryRocksDbState.DIRECTORY_PREFIX + finished.pid() + "-123"));
+    Files.writeString(abandoned.resolve("000001.sst"), "left by a halted training start");
+    Path ofARunningJvm =
+        Files.createDirectory(
+            parent.resolve(
+                TemporaryRocksDbState.DIRECTORY_PREFIX + ProcessHandle.current().pid() + "-456"));
+    Path notOurs = Files.createDirectory(parent.resolve("partnerflow-engine-notes"));
+
+    ZeebeTestEngine engine = EmbeddedEngineFactory.create(freePort(), rocksDbIn(parent));
+    try {
+      assertThat(abandoned).doesNotExist();
+      assertThat(ofARunningJvm).isDirectory();
+      assertThat(notOurs).isDirectory();
+      assertThat(stateDirectories()).hasSize(3); // the running JVM's, the new one, and "notes"
+    } finally {
+      engine.stop();
+    }
+  }
+
   private static EngineProperties.State rocksDbIn(Path parent) {
     return new EngineProperties.State(StateStore.ROCKSDB, parent, DataSize.ofMegabytes(64));
   }
