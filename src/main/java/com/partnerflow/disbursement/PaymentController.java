@@ -3,6 +3,7 @@ package com.partnerflow.disbursement;
 import com.partnerflow.identity.PartnerflowUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -20,6 +21,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /api/payments}: finance's payments, payment runs, batches and the bank's answers. */
 @RestController
+@Tag(
+    name = "Payments",
+    description = "Milestone payments, payment runs with their pain.001 files, the bank's answers")
 class PaymentController {
 
   private final PaymentDesk desk;
@@ -86,8 +90,10 @@ class PaymentController {
 
   @GetMapping("/api/payments")
   @Operation(
+      operationId = "listPayments",
       summary = "Payments",
-      description = "Every payment, newest first (finance and admins).")
+      description = "**Who:** finance and admins. Every payment, newest first.")
+  @ApiResponse(responseCode = "200", description = "The payments")
   @ApiResponse(responseCode = "404", description = "The caller is not in finance")
   Map<String, Object> list(@AuthenticationPrincipal PartnerflowUser user) {
     PaymentDesk.requireFinance(user, "Payments");
@@ -99,10 +105,12 @@ class PaymentController {
   @PostMapping("/api/payments/runs")
   @ResponseStatus(HttpStatus.CREATED)
   @Operation(
+      operationId = "startPaymentRun",
       summary = "Start a payment run",
       description =
-          "Gathers every INSTRUCTED payment into one batch per currency with its pain.001 file and"
+          "**Who:** finance and admins. Gathers every INSTRUCTED payment into one batch per currency with its pain.001 file and"
               + " starts the payment-run process to send them. batchId is the first batch.")
+  @ApiResponse(responseCode = "201", description = "The batches were created; the run started")
   @ApiResponse(responseCode = "404", description = "The caller is not in finance")
   @ApiResponse(responseCode = "409", description = "No payment is instructed")
   Run run(@AuthenticationPrincipal PartnerflowUser user) {
@@ -112,7 +120,11 @@ class PaymentController {
   }
 
   @GetMapping("/api/payments/batches/{id}")
-  @Operation(summary = "A payment batch", description = "The batch with its payments.")
+  @Operation(
+      operationId = "getPaymentBatch",
+      summary = "A payment batch",
+      description = "**Who:** finance and admins. The batch with its payments.")
+  @ApiResponse(responseCode = "200", description = "The batch")
   @ApiResponse(responseCode = "404", description = "No such batch, or the caller is not in finance")
   BatchView batch(@PathVariable String id, @AuthenticationPrincipal PartnerflowUser user) {
     PaymentDesk.requireFinance(user, "Payment batch " + id);
@@ -133,8 +145,11 @@ class PaymentController {
 
   @GetMapping("/api/payments/batches/{id}/file")
   @Operation(
+      operationId = "getPaymentBatchFile",
       summary = "The batch's pain.001 file",
-      description = "The ISO 20022 pain.001 credit-transfer XML finance uploads to the bank.")
+      description =
+          "**Who:** finance and admins. The ISO 20022 pain.001 credit-transfer XML finance uploads to the bank.")
+  @ApiResponse(responseCode = "200", description = "The pain.001 XML")
   @ApiResponse(responseCode = "404", description = "No such batch, or the caller is not in finance")
   ResponseEntity<String> file(
       @PathVariable String id, @AuthenticationPrincipal PartnerflowUser user) {
@@ -149,11 +164,13 @@ class PaymentController {
 
   @PostMapping("/api/payments/{id}/confirmation")
   @Operation(
+      operationId = "confirmPayment",
       summary = "Confirm a payment",
       description =
-          "The bank executed the payment: CONFIRMED with the bank's reference; the waiting"
+          "**Who:** finance and admins. The bank executed the payment: CONFIRMED with the bank's reference; the waiting"
               + " disbursement posts PAY and releases the unpaid rest. The same reference again is"
               + " an idempotent 200.")
+  @ApiResponse(responseCode = "200", description = "The payment, CONFIRMED")
   @ApiResponse(responseCode = "400", description = "reference is blank or too long")
   @ApiResponse(
       responseCode = "404",
@@ -171,10 +188,12 @@ class PaymentController {
 
   @PostMapping("/api/payments/{id}/failure")
   @Operation(
+      operationId = "reportPaymentFailure",
       summary = "Report a failed payment",
       description =
-          "The bank refused the payment: FAILED with the bank's reason; the disbursement goes to"
+          "**Who:** finance and admins. The bank refused the payment: FAILED with the bank's reason; the disbursement goes to"
               + " finance to retry or cancel. The same report again is an idempotent 200.")
+  @ApiResponse(responseCode = "200", description = "The payment, FAILED")
   @ApiResponse(responseCode = "400", description = "reason is blank or too long")
   @ApiResponse(
       responseCode = "404",
