@@ -4,6 +4,7 @@ import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import java.util.HashMap;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,9 +15,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class CheckBankDetailsWorker {
 
-  private final BankDetailChanges changes;
+  private final ObjectProvider<BankDetailChanges> changes;
 
-  CheckBankDetailsWorker(BankDetailChanges changes) {
+  CheckBankDetailsWorker(ObjectProvider<BankDetailChanges> changes) {
     this.changes = changes;
   }
 
@@ -25,7 +26,11 @@ public class CheckBankDetailsWorker {
     String partnerId = DisbursementJob.of(job).required("partnerId");
     Map<String, Object> out = new HashMap<>();
     out.put(
-        "bankDetailsChangedAt", changes.lastChange(partnerId).map(Object::toString).orElse(null));
+        "bankDetailsChangedAt",
+        Ports.required(changes, BankDetailChanges.class)
+            .lastChange(partnerId)
+            .map(Object::toString)
+            .orElse(null));
     return out;
   }
 }

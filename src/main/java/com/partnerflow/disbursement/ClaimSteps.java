@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -28,7 +29,7 @@ class ClaimSteps {
   private final Claims claims;
   private final ClaimFiles files;
   private final AuditFlags flags;
-  private final EvidenceFiles evidence;
+  private final ObjectProvider<EvidenceFiles> evidence;
   private final MdfDisbursements requests;
   private final TransactionTemplate transaction;
   private final Clock clock;
@@ -37,7 +38,7 @@ class ClaimSteps {
       Claims claims,
       ClaimFiles files,
       AuditFlags flags,
-      EvidenceFiles evidence,
+      ObjectProvider<EvidenceFiles> evidence,
       MdfDisbursements requests,
       TransactionTemplate transaction,
       Clock clock) {
@@ -100,7 +101,8 @@ class ClaimSteps {
           Claim claim = claim(claimId);
           claim.submit(values, by, clock.instant());
           if (taskId != null) {
-            for (EvidenceFiles.EvidenceFile file : evidence.ofTask(taskId)) {
+            for (EvidenceFiles.EvidenceFile file :
+                Ports.required(evidence, EvidenceFiles.class).ofTask(taskId)) {
               if (!files.existsById(new ClaimFile.Key(claimId, file.id()))) {
                 files.save(new ClaimFile(claimId, file));
               }

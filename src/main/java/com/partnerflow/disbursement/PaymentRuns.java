@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -23,7 +24,7 @@ class PaymentRuns {
   private final Payments payments;
   private final PaymentBatches batches;
   private final PaymentBatchLines lines;
-  private final PaymentFile file;
+  private final ObjectProvider<PaymentFile> file;
   private final Map<String, PaymentChannel> channels;
   private final DisbursementProperties properties;
   private final TransactionTemplate transaction;
@@ -33,7 +34,7 @@ class PaymentRuns {
       Payments payments,
       PaymentBatches batches,
       PaymentBatchLines lines,
-      PaymentFile file,
+      ObjectProvider<PaymentFile> file,
       List<PaymentChannel> channels,
       DisbursementProperties properties,
       TransactionTemplate transaction,
@@ -102,7 +103,7 @@ class PaymentRuns {
               p.batched(batch.getId(), now);
               fileLines.add(new PaymentFile.Line(p, line.getEndToEndId()));
             }
-            batch.file(file.write(batch, fileLines));
+            batch.file(Ports.required(file, PaymentFile.class).write(batch, fileLines));
             created.add(batch);
           }
           return created;
