@@ -1,5 +1,6 @@
 package com.partnerflow.demo;
 
+import com.partnerflow.identity.PartnerflowUser;
 import java.util.Set;
 
 /** One demo login, as listed in the startup summary and the README. */
@@ -7,6 +8,12 @@ public record DemoUser(
     String username, String displayName, String partnerName, Set<String> groups) {
 
   public String describe() {
-    return partnerName != null ? "partner user of " + partnerName : String.join(", ", groups);
+    if (partnerName == null) {
+      return String.join(", ", groups);
+    }
+    return (groups.contains(PartnerflowUser.PARTNER_ADMINS)
+            ? "partner admin of "
+            : "partner user of ")
+        + partnerName;
   }
 }

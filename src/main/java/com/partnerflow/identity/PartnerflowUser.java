@@ -23,8 +23,22 @@ public record PartnerflowUser(
 
   public static final String ADMINS = "admins";
 
+  /** Reads the service's metrics (e.g. a Prometheus scraper's account), nothing else. */
+  public static final String MONITORING = "monitoring";
+
+  /**
+   * Partner users who administer their own organisation's account in the program, e.g. its bank
+   * details. The partner admin created at activation is one; a partner may have several.
+   */
+  public static final String PARTNER_ADMINS = "partner-admins";
+
   public boolean isPartnerUser() {
     return partnerId != null;
+  }
+
+  /** A partner admin of their own partner organisation. */
+  public boolean isPartnerAdmin() {
+    return isPartnerUser() && groups.contains(PARTNER_ADMINS);
   }
 
   public boolean isAdmin() {

@@ -108,7 +108,11 @@ class SecurityConfiguration {
     return http.build();
   }
 
-  /** Monitoring: health and metrics are open; details and other endpoints need an admin. */
+  /**
+   * Monitoring: health (liveness and readiness for the orchestrator) and info are open; the
+   * Prometheus metrics need the monitoring group or an admin, since they tell outsiders about the
+   * program's traffic; details and the other endpoints need an admin.
+   */
   @Bean
   @Order(2)
   SecurityFilterChain actuator(HttpSecurity http, ObjectMapper json, AuthenticationManager signIn)
@@ -119,8 +123,11 @@ class SecurityConfiguration {
         .authenticationManager(signIn)
         .authorizeHttpRequests(
             a ->
-                a.requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus")
+                a.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
                     .permitAll()
+                    .requestMatchers("/actuator/prometheus")
+                    .hasAnyAuthority(
+                        "GROUP_" + PartnerflowUser.MONITORING, "GROUP_" + PartnerflowUser.ADMINS)
                     .anyRequest()
                     .hasAuthority("GROUP_" + PartnerflowUser.ADMINS))
         .httpBasic(

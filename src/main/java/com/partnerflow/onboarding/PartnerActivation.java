@@ -4,6 +4,7 @@ import com.partnerflow.fund.FundLedger;
 import com.partnerflow.fund.FundPeriod;
 import com.partnerflow.fund.LedgerMovement;
 import com.partnerflow.fund.Money;
+import com.partnerflow.identity.PartnerflowUser;
 import com.partnerflow.identity.UserAccounts;
 import com.partnerflow.partner.Partner;
 import com.partnerflow.partner.Partners;
@@ -29,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
 class PartnerActivation {
 
   private static final Logger log = LoggerFactory.getLogger(PartnerActivation.class);
-  static final String PARTNER_ADMINS = "partner-admins";
+  static final String PARTNER_ADMINS = PartnerflowUser.PARTNER_ADMINS;
   static final String CURRENCY = "EUR";
   private static final SecureRandom RANDOM = new SecureRandom();
 

@@ -75,12 +75,7 @@ public class TaskCompletion {
   public void complete(long id, Map<String, Object> submitted, PartnerflowUser user) {
     InboxTask task = inbox.visibleTask(id, user);
     TaskInbox.requireOpen(task);
-    if (task.getAssignee() != null && !task.getAssignee().equals(user.username())) {
-      throw new ConflictException("Task " + id + " is assigned to someone else");
-    }
-    if (task.getAssignee() == null && !TaskVisibility.isCandidate(user, task)) {
-      throw new ConflictException("Only a candidate of task " + id + " can complete it");
-    }
+    TaskInbox.requireMayComplete(task, user);
     FormValidation validation = forms.validate(task, submitted);
     if (!validation.problems().isEmpty()) {
       throw new InvalidRequestException(validation.problems());

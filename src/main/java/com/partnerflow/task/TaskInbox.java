@@ -111,6 +111,31 @@ public class TaskInbox {
         .orElseThrow(() -> new NotFoundException("Task " + id));
   }
 
+  /**
+   * The open task if the user may complete it now: visible to them, and assigned to them or
+   * unclaimed with them as a candidate. Unknown, invisible and closed tasks are not found; a task
+   * claimed by someone else, or seen by an admin who is no candidate, is a conflict.
+   */
+  @Transactional(readOnly = true)
+  public InboxTask workableTask(long id, PartnerflowUser user) {
+    InboxTask task = visibleTask(id, user);
+    if (task.getState() != TaskState.OPEN) {
+      throw new NotFoundException("Open task " + id);
+    }
+    requireMayComplete(task, user);
+    return task;
+  }
+
+  /** Only the assignee, or a candidate of an unclaimed task, may complete it. */
+  static void requireMayComplete(InboxTask task, PartnerflowUser user) {
+    if (task.getAssignee() != null && !task.getAssignee().equals(user.username())) {
+      throw new ConflictException("Task " + task.getId() + " is assigned to someone else");
+    }
+    if (task.getAssignee() == null && !TaskVisibility.isCandidate(user, task)) {
+      throw new ConflictException("Only a candidate of task " + task.getId() + " can complete it");
+    }
+  }
+
   @Transactional
   public InboxTask claim(long id, PartnerflowUser user) {
     InboxTask task = openTask(id, user);

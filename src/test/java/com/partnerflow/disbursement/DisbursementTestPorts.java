@@ -11,9 +11,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /**
- * Test doubles of the disbursement ports whose adapters live on the branch that builds task
- * attachments, partner bank details and the pain.001 writer (issue 9, parts): tests set a task's
- * files and a partner's last bank-detail change directly.
+ * Test doubles of the disbursement ports, ahead of their adapters ({@code @Primary}): tests set a
+ * task's evidence files and a partner's last bank-detail change directly, and payment runs of the
+ * shared engine write a plain list instead of pain.001, so that a payment of a partner without bank
+ * details (any test's) never stops another test's run. The real adapters are tested on their own:
+ * {@link Pain001PaymentFileTest} (the pain.001 file parses back, NbOfTxs and CtrlSum match the
+ * batch).
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class DisbursementTestPorts {
@@ -67,7 +70,7 @@ public class DisbursementTestPorts {
     return new TestBankDetailChanges();
   }
 
-  /** Until the pain.001 writer is merged: the batch's lines as plain text, nothing more. */
+  /** The batch's lines as plain text: which payment, which end-to-end id, how much. */
   @Bean
   @Primary
   PaymentFile testPaymentFile() {

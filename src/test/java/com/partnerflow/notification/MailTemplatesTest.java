@@ -33,12 +33,19 @@ class MailTemplatesTest {
     Map<String, Object> model = new HashMap<>();
     for (String name :
         List.of(
+            "changedAt",
+            "changedByName",
             "companyName",
             "contactName",
             "due",
             "group",
             "id",
             "milestone",
+            "newAccount",
+            "newHolderName",
+            "oldAccount",
+            "oldHolderName",
+            "partnerName",
             "proposedTier",
             "reason",
             "reference",
