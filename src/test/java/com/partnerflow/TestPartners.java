@@ -1,6 +1,7 @@
 package com.partnerflow;
 
 import com.partnerflow.fund.FundLedger;
+import com.partnerflow.fund.LedgerMovement;
 import com.partnerflow.fund.Money;
 import com.partnerflow.identity.UserAccounts;
 import com.partnerflow.partner.Partner;
@@ -25,12 +26,10 @@ public record TestPartners(
         partners.save(new Partner("MDF " + name, name + ".example", tier, region, time.now()));
     accounts.createIfAbsent(name, "demo", "User " + name, null, partner.getId(), Set.of());
     funds.allocate(
-        partner.getId(),
-        funds.currentPeriod(),
-        Money.of(budget, "EUR"),
-        "test-allocation:" + partner.getId(),
-        "test",
-        "budget of a test partner");
+        LedgerMovement.of(partner.getId(), funds.currentPeriod(), Money.of(budget, "EUR"))
+            .withKey("test-allocation:" + partner.getId())
+            .by("test")
+            .because("budget of a test partner"));
     return name;
   }
 }

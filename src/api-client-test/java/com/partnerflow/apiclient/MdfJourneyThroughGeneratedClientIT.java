@@ -114,7 +114,7 @@ class MdfJourneyThroughGeneratedClientIT {
             .atMost(Duration.ofSeconds(30))
             .until(
                 () -> partner.getMdfRequest(submitted.getId()),
-                r -> "APPROVED".equals(r.getStatus()));
+                r -> "APPROVED".equals(r.getStatus()) || "IN_DISBURSEMENT".equals(r.getStatus()));
     assertThat(approved.getApprovedAmount()).isEqualByComparingTo("5000.50");
     assertThat(approved.getHistory()).extracting(MdfDecision::getAction).contains("APPROVE");
     assertThatThrownBy(() -> new MdfRequestsApi(client("bob")).getMdfRequest(submitted.getId()))

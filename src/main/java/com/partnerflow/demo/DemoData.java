@@ -2,6 +2,7 @@ package com.partnerflow.demo;
 
 import com.partnerflow.fund.FundLedger;
 import com.partnerflow.fund.FundPeriod;
+import com.partnerflow.fund.LedgerMovement;
 import com.partnerflow.fund.Money;
 import com.partnerflow.identity.PartnerflowUser;
 import com.partnerflow.identity.UserAccounts;
@@ -138,12 +139,10 @@ public class DemoData implements ApplicationRunner {
 
   private void allocate(Partner partner, FundPeriod period, Money amount) {
     funds.allocate(
-        partner.getId(),
-        period,
-        amount,
-        "demo-allocation:" + partner.getId() + ":" + period.id(),
-        "demo-data",
-        "Demo budget for " + partner.getName());
+        LedgerMovement.of(partner.getId(), period, amount)
+            .withKey("demo-allocation:" + partner.getId() + ":" + period.id())
+            .by("demo-data")
+            .because("Demo budget for " + partner.getName()));
   }
 
   private Partner partner(String name, String domain, Tier tier, Region region) {

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Propagation;
@@ -68,153 +70,111 @@ public class FundLedger {
     return properties.periodContaining(LocalDate.now(clock));
   }
 
-  /** Adds to a partner's budget for the period, creating the budget on the first allocation. */
-  public FundMovement allocate(
-      String partnerId,
-      FundPeriod period,
-      Money amount,
-      String idempotencyKey,
-      String actor,
-      String reason) {
-    requireKeyAndActor(idempotencyKey, actor);
-    requireNonNull(partnerId, "partnerId");
-    requireNonNull(period, "period");
-    requirePositive(amount);
-    requireLength(reason, "reason");
-    Optional<FundMovement> earlier =
-        replay(idempotencyKey, LedgerEntryType.ALLOCATE, partnerId, period, amount, null);
-    if (earlier.isPresent()) {
-      return earlier.get();
-    }
-    if (!partners.existsById(partnerId)) {
-      throw new NotFoundException("Partner " + partnerId);
-    }
-    budgets.createIfAbsent(
-        UUID.randomUUID().toString(),
-        partnerId,
-        period.id(),
-        amount.currency(),
-        period.startsOn(),
-        period.endsOn(),
-        clock.instant());
-    FundBudget budget = budgets.lock(partnerId, period.id(), amount.currency()).orElseThrow();
-    return replayOrPost(
-        budget, LedgerEntryType.ALLOCATE, amount, null, idempotencyKey, actor, reason, () -> {});
+  /**
+   * Adds to a partner's budget for the period, creating the budget on the first allocation. The
+   * movement has no reference.
+   */
+  public FundMovement allocate(LedgerMovement movement) {
+    requireCommon(movement);
+    requireNonNull(movement.partnerId(), "partnerId");
+    requirePositive(movement.amount());
+    requireNoReference(movement);
+    return move(
+        LedgerEntryType.ALLOCATE,
+        movement,
+        () -> {
+          if (!partners.existsById(movement.partnerId())) {
+            throw new NotFoundException("Partner " + movement.partnerId());
+          }
+          FundPeriod period = movement.period();
+          budgets.createIfAbsent(
+              UUID.randomUUID().toString(),
+              movement.partnerId(),
+              period.id(),
+              movement.amount().currency(),
+              period.startsOn(),
+              period.endsOn(),
+              clock.instant());
+          return lock(movement).orElseThrow();
+        },
+        budget -> {});
   }
 
   /**
-   * Earmarks {@code amount} of the available funds for {@code reference} (e.g. {@code
+   * Earmarks the movement's amount of the available funds for its reference (e.g. {@code
    * mdf-request:<id>}).
    *
-   * @throws InsufficientFunds when less than {@code amount} is available (also when the partner has
-   *     no budget for the period and currency)
+   * @throws InsufficientFunds when less than the amount is available (also when the partner has no
+   *     budget for the period and currency)
    */
-  public FundMovement reserve(
-      String partnerId,
-      FundPeriod period,
-      Money amount,
-      String reference,
-      String idempotencyKey,
-      String actor) {
-    requireKeyAndActor(idempotencyKey, actor);
-    requirePositive(amount);
-    requireText(reference, "reference");
-    FundBudget budget =
-        budgets
-            .lock(partnerId, period.id(), amount.currency())
-            .orElseThrow(
-                () ->
-                    new InsufficientFunds(
-                        partnerId, period.id(), Money.zero(amount.currency()), amount));
-    return replayOrPost(
-        budget,
+  public FundMovement reserve(LedgerMovement movement) {
+    requireCommon(movement);
+    requirePositive(movement.amount());
+    requireText(movement.reference(), "reference");
+    Money amount = movement.amount();
+    return move(
         LedgerEntryType.RESERVE,
-        amount,
-        reference,
-        idempotencyKey,
-        actor,
-        null,
-        () -> {
+        movement,
+        () ->
+            lock(movement)
+                .orElseThrow(
+                    () ->
+                        new InsufficientFunds(
+                            movement.partnerId(),
+                            movement.period().id(),
+                            Money.zero(amount.currency()),
+                            amount)),
+        budget -> {
           if (budget.available().isLessThan(amount)) {
-            throw new InsufficientFunds(partnerId, period.id(), budget.available(), amount);
+            throw new InsufficientFunds(
+                movement.partnerId(), movement.period().id(), budget.available(), amount);
           }
         });
   }
 
-  /** Gives back part or all of what is reserved for {@code reference}. */
-  public FundMovement release(
-      String partnerId,
-      FundPeriod period,
-      Money amount,
-      String reference,
-      String idempotencyKey,
-      String actor,
-      String reason) {
-    return fromReservation(
-        LedgerEntryType.RELEASE,
-        partnerId,
-        period,
-        amount,
-        reference,
-        idempotencyKey,
-        actor,
-        reason);
+  /** Gives back part or all of what is reserved for the movement's reference. */
+  public FundMovement release(LedgerMovement movement) {
+    return fromReservation(LedgerEntryType.RELEASE, movement);
   }
 
-  /** Pays part or all of what is reserved for {@code reference}: reserved money becomes paid. */
-  public FundMovement pay(
-      String partnerId,
-      FundPeriod period,
-      Money amount,
-      String reference,
-      String idempotencyKey,
-      String actor) {
-    return fromReservation(
-        LedgerEntryType.PAY, partnerId, period, amount, reference, idempotencyKey, actor, null);
+  /** Pays part or all of what is reserved for the movement's reference: reserved becomes paid. */
+  public FundMovement pay(LedgerMovement movement) {
+    return fromReservation(LedgerEntryType.PAY, movement);
   }
 
   /**
-   * Corrects the allocation by a signed amount.
+   * Corrects the allocation by the movement's signed amount; a reason is required.
    *
    * @throws InsufficientFunds when a reduction is larger than what is available
    */
-  public FundMovement adjust(
-      String partnerId,
-      FundPeriod period,
-      Money delta,
-      String idempotencyKey,
-      String actor,
-      String reason) {
-    requireKeyAndActor(idempotencyKey, actor);
+  public FundMovement adjust(LedgerMovement movement) {
+    requireCommon(movement);
+    Money delta = movement.amount();
     requireNonNull(delta, "amount");
     if (delta.isZero()) {
       throw InvalidRequestException.of("amount", "must not be zero");
     }
-    requireText(reason, "reason");
-    FundBudget budget =
-        budgets
-            .lock(partnerId, period.id(), delta.currency())
-            .orElseThrow(
-                () ->
-                    new ConflictException(
-                        "Partner "
-                            + partnerId
-                            + " has no "
-                            + delta.currency()
-                            + " budget in fund period "
-                            + period.id()
-                            + " to adjust"));
-    return replayOrPost(
-        budget,
+    requireText(movement.reason(), "reason");
+    requireNoReference(movement);
+    return move(
         LedgerEntryType.ADJUST,
-        delta,
-        null,
-        idempotencyKey,
-        actor,
-        reason,
-        () -> {
+        movement,
+        () ->
+            lock(movement)
+                .orElseThrow(
+                    () ->
+                        new ConflictException(
+                            "Partner "
+                                + movement.partnerId()
+                                + " has no "
+                                + delta.currency()
+                                + " budget in fund period "
+                                + movement.period().id()
+                                + " to adjust")),
+        budget -> {
           if (delta.isNegative() && budget.available().isLessThan(delta.negate())) {
-            throw new InsufficientFunds(partnerId, period.id(), budget.available(), delta.negate());
+            throw new InsufficientFunds(
+                movement.partnerId(), movement.period().id(), budget.available(), delta.negate());
           }
         });
   }
@@ -294,36 +254,24 @@ public class FundLedger {
         .orElse(List.of());
   }
 
-  private FundMovement fromReservation(
-      LedgerEntryType type,
-      String partnerId,
-      FundPeriod period,
-      Money amount,
-      String reference,
-      String idempotencyKey,
-      String actor,
-      String reason) {
-    requireKeyAndActor(idempotencyKey, actor);
-    requirePositive(amount);
-    requireText(reference, "reference");
-    requireLength(reason, "reason");
-    FundBudget budget =
-        budgets
-            .lock(partnerId, period.id(), amount.currency())
-            .orElseThrow(
-                () -> nothingReserved(type, amount, reference, Money.zero(amount.currency())));
-    return replayOrPost(
-        budget,
+  private FundMovement fromReservation(LedgerEntryType type, LedgerMovement movement) {
+    requireCommon(movement);
+    requirePositive(movement.amount());
+    requireText(movement.reference(), "reference");
+    Money amount = movement.amount();
+    return move(
         type,
-        amount,
-        reference,
-        idempotencyKey,
-        actor,
-        reason,
-        () -> {
-          Money reserved = reservedFor(budget, reference);
+        movement,
+        () ->
+            lock(movement)
+                .orElseThrow(
+                    () ->
+                        nothingReserved(
+                            type, amount, movement.reference(), Money.zero(amount.currency()))),
+        budget -> {
+          Money reserved = reservedFor(budget, movement.reference());
           if (reserved.isLessThan(amount)) {
-            throw nothingReserved(type, amount, reference, reserved);
+            throw nothingReserved(type, amount, movement.reference(), reserved);
           }
         });
   }
@@ -341,24 +289,27 @@ public class FundLedger {
             + " is reserved for it");
   }
 
-  /** Under the budget lock: the earlier entry for this key, or the checks and then a new entry. */
-  private FundMovement replayOrPost(
-      FundBudget budget,
+  private Optional<FundBudget> lock(LedgerMovement movement) {
+    return budgets.lock(movement.partnerId(), movement.period().id(), movement.amount().currency());
+  }
+
+  /**
+   * The one place of replay and idempotency: a key seen before returns its first entry (or is a
+   * conflict when the content differs) before anything is locked or created; otherwise, under the
+   * budget lock, the key is looked up again (a concurrent first post may have committed meanwhile),
+   * the budget must be open, the movement's own check must pass, and then the entry is appended.
+   */
+  private FundMovement move(
       LedgerEntryType type,
-      Money amount,
-      String reference,
-      String idempotencyKey,
-      String actor,
-      String reason,
-      Runnable check) {
-    Optional<FundMovement> earlier =
-        replay(
-            idempotencyKey,
-            type,
-            budget.getPartnerId(),
-            FundPeriod.of(budget.getPeriod()),
-            amount,
-            reference);
+      LedgerMovement movement,
+      Supplier<FundBudget> lockBudget,
+      Consumer<FundBudget> check) {
+    Optional<FundMovement> earlier = replay(type, movement);
+    if (earlier.isPresent()) {
+      return earlier.get();
+    }
+    FundBudget budget = lockBudget.get();
+    earlier = replay(type, movement);
     if (earlier.isPresent()) {
       return earlier.get();
     }
@@ -366,17 +317,19 @@ public class FundLedger {
       throw new ConflictException(
           "Fund period " + budget.getPeriod() + " is closed for partner " + budget.getPartnerId());
     }
-    check.run();
-    return post(budget, type, amount, reference, idempotencyKey, actor, reason);
+    check.accept(budget);
+    return post(
+        budget,
+        type,
+        movement.amount(),
+        movement.reference(),
+        movement.idempotencyKey(),
+        movement.actor(),
+        movement.reason());
   }
 
-  private Optional<FundMovement> replay(
-      String idempotencyKey,
-      LedgerEntryType type,
-      String partnerId,
-      FundPeriod period,
-      Money amount,
-      String reference) {
+  private Optional<FundMovement> replay(LedgerEntryType type, LedgerMovement movement) {
+    String idempotencyKey = movement.idempotencyKey();
     return entries
         .findByIdempotencyKey(idempotencyKey)
         .map(
@@ -384,10 +337,10 @@ public class FundLedger {
               FundBudget budget = budgets.findById(entry.getBudgetId()).orElseThrow();
               boolean same =
                   entry.getType() == type
-                      && entry.amount().equals(amount)
-                      && Objects.equals(entry.getReference(), reference)
-                      && budget.getPartnerId().equals(partnerId)
-                      && budget.getPeriod().equals(period.id());
+                      && entry.amount().equals(movement.amount())
+                      && Objects.equals(entry.getReference(), movement.reference())
+                      && budget.getPartnerId().equals(movement.partnerId())
+                      && budget.getPeriod().equals(movement.period().id());
               if (!same) {
                 throw new ConflictException(
                     "Idempotency key " + idempotencyKey + " was already used for another movement");
@@ -454,9 +407,18 @@ public class FundLedger {
     }
   }
 
-  private static void requireKeyAndActor(String idempotencyKey, String actor) {
-    requireText(idempotencyKey, "idempotencyKey");
-    requireText(actor, "actor");
+  private static void requireCommon(LedgerMovement movement) {
+    requireNonNull(movement, "movement");
+    requireText(movement.idempotencyKey(), "idempotencyKey");
+    requireText(movement.actor(), "actor");
+    requireNonNull(movement.period(), "period");
+    requireLength(movement.reason(), "reason");
+  }
+
+  private static void requireNoReference(LedgerMovement movement) {
+    if (movement.reference() != null) {
+      throw InvalidRequestException.of("reference", "must be empty: only reservations have one");
+    }
   }
 
   private static void requireText(String value, String field) {

@@ -2,17 +2,20 @@ package com.partnerflow.mdf;
 
 import com.partnerflow.fund.FundLedger;
 import com.partnerflow.fund.FundPeriod;
+import com.partnerflow.fund.LedgerMovement;
 import com.partnerflow.fund.Money;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumSet;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Moves an approved request's money in the fund ledger: reserves the approved amount (in the
- * current fund period) and releases what is still reserved when the period closes. Ledger movements
- * carry idempotency keys derived from the request, so retried jobs never move money twice.
+ * current fund period) and releases what is still reserved once every milestone is settled. Ledger
+ * movements carry idempotency keys derived from the request, so retried jobs never move money
+ * twice.
  */
 @Service
 class MdfFunding {
@@ -43,13 +46,13 @@ class MdfFunding {
     FundPeriod period = funds.currentPeriod();
     Money money = Money.of(amount, request.getCurrency());
     funds.reserve(
-        request.getPartnerId(),
-        period,
-        money,
-        reference(requestId),
-        reference(requestId) + ":reserve:" + money.amount().toPlainString(),
-        MdfReview.SYSTEM);
-    if (request.getStatus() != MdfStatus.APPROVED) {
+        LedgerMovement.of(request.getPartnerId(), period, money)
+            .forReference(reference(requestId))
+            .withKey(reference(requestId) + ":reserve:" + money.amount().toPlainString())
+            .by(MdfReview.SYSTEM));
+    // A retried job after the approval (or once disbursement started) records nothing again.
+    if (!EnumSet.of(MdfStatus.APPROVED, MdfStatus.IN_DISBURSEMENT, MdfStatus.CLOSED)
+        .contains(request.getStatus())) {
       Instant now = clock.instant();
       request.approve(money.amount());
       request.record(
@@ -67,7 +70,8 @@ class MdfFunding {
   }
 
   /**
-   * Releases what is still reserved for the request in {@code periodId}; nothing when nothing is.
+   * Releases what is still reserved for the request in {@code periodId} once every milestone is
+   * settled; nothing when nothing is (the milestones released their unpaid parts themselves).
    *
    * @return the released amount
    */
@@ -80,19 +84,18 @@ class MdfFunding {
             request.getPartnerId(), period, request.getCurrency(), reference(requestId));
     if (reserved.isPositive()) {
       funds.release(
-          request.getPartnerId(),
-          period,
-          reserved,
-          reference(requestId),
-          reference(requestId) + ":period-close:" + periodId,
-          MdfReview.SYSTEM,
-          "Fund period " + periodId + " closed");
+          LedgerMovement.of(request.getPartnerId(), period, reserved)
+              .forReference(reference(requestId))
+              .withKey(reference(requestId) + ":release-unused:" + periodId)
+              .by(MdfReview.SYSTEM)
+              .because("Every milestone settled; unused reservation released"));
+      request.released(reserved.amount());
       request.record(
           new MdfDecision(
               MdfReview.SYSTEM,
               "FUNDS_RELEASED",
               null,
-              "Fund period " + periodId + " closed; unused reservation released",
+              "Every milestone settled; the unused reservation released",
               reserved.amount(),
               clock.instant(),
               null));

@@ -16,6 +16,7 @@ final class MdfProcess {
   static final String REJECT_REQUEST = "mdf.reject-request";
   static final String RESERVE_FUNDS = "mdf.reserve-funds";
   static final String RELEASE_UNUSED_FUNDS = "mdf.release-unused-funds";
+  static final String START_DISBURSEMENT = "mdf.start-disbursement";
 
   /** BPMN error of {@code mdf.reserve-funds}: the balance no longer covers the approved amount. */
   static final String INSUFFICIENT_FUNDS = "INSUFFICIENT_FUNDS";

@@ -48,6 +48,8 @@ public class MdfRequest {
   private MdfStatus status;
 
   private BigDecimal approvedAmount;
+  private BigDecimal paidAmount = BigDecimal.ZERO;
+  private BigDecimal releasedAmount = BigDecimal.ZERO;
   private Integer riskScore;
   private String riskLevel;
 
@@ -102,7 +104,14 @@ public class MdfRequest {
     this.milestones.clear();
     this.milestones.addAll(
         s.milestones().stream()
-            .map(m -> new Milestone(m.name(), m.plannedDate(), m.sharePercent()))
+            .map(
+                m ->
+                    new Milestone(
+                        m.name(),
+                        m.plannedDate(),
+                        m.sharePercent(),
+                        UUID.randomUUID().toString(),
+                        MilestoneStatus.PLANNED))
             .toList());
     this.updatedAt = now;
   }
@@ -127,6 +136,29 @@ public class MdfRequest {
 
   void approve(BigDecimal amount) {
     this.approvedAmount = amount;
+  }
+
+  /** Sets the milestone's status; false when the request has no milestone of that id. */
+  boolean markMilestone(String milestoneId, MilestoneStatus status, Instant now) {
+    for (int i = 0; i < milestones.size(); i++) {
+      Milestone milestone = milestones.get(i);
+      if (milestone.id().equals(milestoneId)) {
+        if (milestone.status() != status) {
+          milestones.set(i, milestone.withStatus(status));
+          updatedAt = now;
+        }
+        return true;
+      }
+    }
+    return false;
+  }
+
+  void paid(BigDecimal amount) {
+    this.paidAmount = paidAmount.add(amount);
+  }
+
+  void released(BigDecimal amount) {
+    this.releasedAmount = releasedAmount.add(amount);
   }
 
   int nextRevisionRound() {
@@ -213,6 +245,14 @@ public class MdfRequest {
 
   public BigDecimal getApprovedAmount() {
     return approvedAmount;
+  }
+
+  public BigDecimal getPaidAmount() {
+    return paidAmount;
+  }
+
+  public BigDecimal getReleasedAmount() {
+    return releasedAmount;
   }
 
   public Integer getRiskScore() {

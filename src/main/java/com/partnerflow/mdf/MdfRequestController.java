@@ -169,7 +169,9 @@ class MdfRequestController {
 
   /**
    * A request as the API shows it. {@code holderGroup} and {@code decisionDueAt} say who holds an
-   * open request now (a group, never a person) and when a decision is due under the SLA.
+   * open request now (a group, never a person) and when a decision is due under the SLA. {@code
+   * paidAmount} and {@code releasedAmount} are what its disbursement paid and gave back; each
+   * milestone carries its {@code id} and {@code status}.
    */
   record MdfRequestView(
       String id,
@@ -194,6 +196,15 @@ class MdfRequestController {
       Long expectedLeads,
       BigDecimal expectedPipeline,
       @Schema(description = "Set once approved", example = "5000.50") BigDecimal approvedAmount,
+      @Schema(
+              description = "Paid to the partner for confirmed milestone payments",
+              example = "450.15")
+          BigDecimal paidAmount,
+      @Schema(
+              description =
+                  "Given back to the budget: unpaid rests, lapsed and rejected milestones",
+              example = "350.35")
+          BigDecimal releasedAmount,
       Integer riskScore,
       String riskLevel,
       @Schema(description = "The explainable reasons behind `riskScore`") List<String> riskSignals,
@@ -227,6 +238,8 @@ class MdfRequestController {
           r.getExpectedLeads(),
           r.getExpectedPipeline(),
           r.getApprovedAmount(),
+          r.getPaidAmount(),
+          r.getReleasedAmount(),
           r.getRiskScore(),
           r.getRiskLevel(),
           r.getRiskSignals(),

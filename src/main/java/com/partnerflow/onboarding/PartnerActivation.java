@@ -2,6 +2,7 @@ package com.partnerflow.onboarding;
 
 import com.partnerflow.fund.FundLedger;
 import com.partnerflow.fund.FundPeriod;
+import com.partnerflow.fund.LedgerMovement;
 import com.partnerflow.fund.Money;
 import com.partnerflow.identity.PartnerflowUser;
 import com.partnerflow.identity.UserAccounts;
@@ -107,12 +108,10 @@ class PartnerActivation {
     Money budget = periodShare(annualAllocation, period);
     if (budget.isPositive()) {
       ledger.allocate(
-          application.getPartnerId(),
-          period,
-          budget,
-          "onboarding:" + applicationId + ":initial-allocation",
-          "system:onboarding",
-          "Initial " + application.getTier() + " allocation for " + period.id());
+          LedgerMovement.of(application.getPartnerId(), period, budget)
+              .withKey("onboarding:" + applicationId + ":initial-allocation")
+              .by("system:onboarding")
+              .because("Initial " + application.getTier() + " allocation for " + period.id()));
     }
     return new Activated(application.getPartnerId(), username);
   }

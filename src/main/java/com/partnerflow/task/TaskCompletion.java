@@ -3,6 +3,7 @@ package com.partnerflow.task;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.partnerflow.common.ConflictException;
+import com.partnerflow.common.FieldProblem;
 import com.partnerflow.common.InvalidRequestException;
 import com.partnerflow.common.TemporarilyUnavailableException;
 import com.partnerflow.identity.PartnerflowUser;
@@ -10,7 +11,9 @@ import com.partnerflow.task.TaskEvent.Action;
 import com.partnerflow.task.form.FormValidation;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +33,12 @@ public class TaskCompletion {
    */
   public static final String COMPLETED_BY_VARIABLE = "completedBy";
 
+  /**
+   * Set by the inbox on every completion to the completed task's id (the job key), so workers can
+   * find what was attached to it. Reserved like {@link #COMPLETED_BY_VARIABLE}.
+   */
+  public static final String COMPLETED_TASK_VARIABLE = "completedTaskId";
+
   private static final Logger log = LoggerFactory.getLogger(TaskCompletion.class);
 
   private final TaskInbox inbox;
@@ -40,6 +49,7 @@ public class TaskCompletion {
   private final TransactionTemplate transaction;
   private final ObjectMapper json;
   private final Clock clock;
+  private final List<CompletionRule> rules;
 
   TaskCompletion(
       TaskInbox inbox,
@@ -49,7 +59,8 @@ public class TaskCompletion {
       HumanTaskGateway engine,
       TransactionTemplate transaction,
       ObjectMapper json,
-      Clock clock) {
+      Clock clock,
+      List<CompletionRule> rules) {
     this.inbox = inbox;
     this.tasks = tasks;
     this.events = events;
@@ -58,6 +69,7 @@ public class TaskCompletion {
     this.transaction = transaction;
     this.json = json;
     this.clock = clock;
+    this.rules = List.copyOf(rules);
   }
 
   public void complete(long id, Map<String, Object> submitted, PartnerflowUser user) {
@@ -68,12 +80,20 @@ public class TaskCompletion {
     if (!validation.problems().isEmpty()) {
       throw new InvalidRequestException(validation.problems());
     }
+    List<FieldProblem> broken = new ArrayList<>();
+    for (CompletionRule rule : rules) {
+      broken.addAll(rule.check(task, validation.accepted()));
+    }
+    if (!broken.isEmpty()) {
+      throw new InvalidRequestException(broken);
+    }
     Integer won = transaction.execute(s -> tasks.startCompletion(id, user.username()));
     if (won == null || won == 0) {
       throw new ConflictException("Task " + id + " was completed or claimed by someone else");
     }
     Map<String, Object> variables = new HashMap<>(validation.accepted());
     variables.put(COMPLETED_BY_VARIABLE, user.username());
+    variables.put(COMPLETED_TASK_VARIABLE, String.valueOf(id));
     try {
       engine.complete(id, variables);
     } catch (TaskVanishedException e) {

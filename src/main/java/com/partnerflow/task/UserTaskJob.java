@@ -34,5 +34,12 @@ public record UserTaskJob(
 
   /** Variables that identify the business case; shown as the task's {@code context}. */
   public static final List<String> CONTEXT_KEYS =
-      List.of("partnerId", "mdfRequestId", "applicationId", "claimId", "disputeId");
+      List.of(
+          "partnerId",
+          "mdfRequestId",
+          "milestoneId",
+          "applicationId",
+          "claimId",
+          "paymentId",
+          "disputeId");
 }

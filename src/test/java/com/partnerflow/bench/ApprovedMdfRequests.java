@@ -14,15 +14,15 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 /**
- * Seeds open cases straight through the engine: {@code mdf-request} instances started at the timer
- * that an approved request waits on until its fund period closes ({@code FundPeriodClosedEvent}),
- * with the variables a real approved request holds there. One command per instance instead of the
- * dozen steps of the route, so 10,000 open requests are seeded in a minute; the engine holds the
- * same state for them as for requests that went the whole way.
+ * Seeds open cases straight through the engine: {@code mdf-request} instances started at the
+ * milestone disbursement an approved request waits in ({@code DisburseMilestonesActivity}), with
+ * the variables a real approved request holds there. One command per instance instead of the dozen
+ * steps of the route, so 10,000 open requests are seeded in a minute; the engine holds the same
+ * state for them as for requests that went the whole way.
  */
 final class ApprovedMdfRequests {
 
-  static final String WAITING_ELEMENT = "FundPeriodClosedEvent";
+  static final String WAITING_ELEMENT = "DisburseMilestonesActivity";
   private static final int IN_FLIGHT = 64;
 
   private final CamundaClient client;

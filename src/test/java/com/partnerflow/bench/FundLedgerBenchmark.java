@@ -9,6 +9,7 @@ import com.partnerflow.fund.FundLedger;
 import com.partnerflow.fund.FundPeriod;
 import com.partnerflow.fund.InsufficientFunds;
 import com.partnerflow.fund.LedgerEntryType;
+import com.partnerflow.fund.LedgerMovement;
 import com.partnerflow.fund.Money;
 import com.partnerflow.partner.Partner;
 import com.partnerflow.partner.Partners;
@@ -50,12 +51,10 @@ class FundLedgerBenchmark {
     String partner = partner("bench-ledger");
     FundPeriod period = funds.currentPeriod();
     funds.allocate(
-        partner,
-        period,
-        Money.of(ALLOCATED + ".00", "EUR"),
-        "bench-allocation:" + partner,
-        "bench",
-        "benchmark budget");
+        LedgerMovement.of(partner, period, Money.of(ALLOCATED + ".00", "EUR"))
+            .withKey("bench-allocation:" + partner)
+            .by("bench")
+            .because("benchmark budget"));
 
     AtomicInteger reserved = new AtomicInteger();
     AtomicInteger refused = new AtomicInteger();
@@ -91,12 +90,10 @@ class FundLedgerBenchmark {
   private void warmUp() throws Exception {
     String partner = partner("bench-ledger-warm-up");
     funds.allocate(
-        partner,
-        funds.currentPeriod(),
-        Money.of("3000.00", "EUR"),
-        "bench-allocation:" + partner,
-        "bench",
-        "warm-up budget");
+        LedgerMovement.of(partner, funds.currentPeriod(), Money.of("3000.00", "EUR"))
+            .withKey("bench-allocation:" + partner)
+            .by("bench")
+            .because("warm-up budget"));
     race(partner, funds.currentPeriod(), 0, 1_000, THREADS);
     AtomicInteger reserved = new AtomicInteger();
     double seconds = race(partner, funds.currentPeriod(), 1_000, 2_000, 1, reserved);
@@ -140,12 +137,10 @@ class FundLedgerBenchmark {
                 for (int i = next.getAndIncrement(); i < to; i = next.getAndIncrement()) {
                   try {
                     funds.reserve(
-                        partner,
-                        period,
-                        Money.of("1.00", "EUR"),
-                        "bench-activity:" + i,
-                        "bench-reserve:" + partner + ":" + i,
-                        "bench");
+                        LedgerMovement.of(partner, period, Money.of("1.00", "EUR"))
+                            .forReference("bench-activity:" + i)
+                            .withKey("bench-reserve:" + partner + ":" + i)
+                            .by("bench"));
                     reserved.incrementAndGet();
                   } catch (InsufficientFunds e) {
                     refused.incrementAndGet();

@@ -7,6 +7,7 @@ import com.partnerflow.BusinessTime;
 import com.partnerflow.PartnerflowIntegrationTest;
 import com.partnerflow.UiSession;
 import com.partnerflow.fund.FundLedger;
+import com.partnerflow.fund.LedgerMovement;
 import com.partnerflow.fund.Money;
 import com.partnerflow.identity.UserAccounts;
 import com.partnerflow.mdf.MdfRequests;
@@ -180,12 +181,10 @@ class MdfRequestBenchmark {
             new Partner("Bench " + name, name + ".example", Tier.GOLD, Region.EMEA, time.now()));
     accounts.createIfAbsent(name, "bench-password", name, null, partner.getId(), Set.of());
     funds.allocate(
-        partner.getId(),
-        funds.currentPeriod(),
-        Money.of("100000.00", "EUR"),
-        "bench-allocation:" + partner.getId(),
-        "bench",
-        "benchmark budget");
+        LedgerMovement.of(partner.getId(), funds.currentPeriod(), Money.of("100000.00", "EUR"))
+            .withKey("bench-allocation:" + partner.getId())
+            .by("bench")
+            .because("benchmark budget"));
     return UiSession.signIn(port, name, "bench-password");
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.partnerflow.UiSession;
 import com.partnerflow.fund.FundLedger;
+import com.partnerflow.fund.LedgerMovement;
 import com.partnerflow.fund.Money;
 import com.partnerflow.identity.UserAccounts;
 import com.partnerflow.partner.Partner;
@@ -66,12 +67,10 @@ final class PortalMdfLoad implements AutoCloseable {
             new Partner("Bench " + name, name + ".example", Tier.GOLD, Region.EMEA, Instant.now()));
     accounts.createIfAbsent(name, "bench-password", name, null, partner.getId(), Set.of());
     funds.allocate(
-        partner.getId(),
-        funds.currentPeriod(),
-        Money.of("100000.00", "EUR"),
-        "bench-allocation:" + partner.getId(),
-        "bench",
-        "benchmark budget");
+        LedgerMovement.of(partner.getId(), funds.currentPeriod(), Money.of("100000.00", "EUR"))
+            .withKey("bench-allocation:" + partner.getId())
+            .by("bench")
+            .because("benchmark budget"));
     UiSession session = UiSession.signIn(port, name, "bench-password");
     // The start form page fixes the session's CSRF token; without it, the session's first
     // concurrent posts could each make a token of their own, and all but the last would be refused.

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.partnerflow.common.ConflictException;
+import com.partnerflow.common.FieldProblem;
 import com.partnerflow.common.InvalidRequestException;
 import com.partnerflow.partner.Partner;
 import com.partnerflow.partner.Partners;
@@ -129,8 +130,16 @@ abstract class FundLedgerContract {
   void firstAllocationCreatesTheBudgetAndLaterOnesAddToIt() {
     assertThat(ledger.balances(partner)).isEmpty();
 
-    ledger.allocate(partner, Q4, eur("1000.00"), key("a1"), "erin", "Q4 budget");
-    ledger.allocate(partner, Q4, eur("250.50"), key("a2"), "erin", "Top-up");
+    ledger.allocate(
+        LedgerMovement.of(partner, Q4, eur("1000.00"))
+            .withKey(key("a1"))
+            .by("erin")
+            .because("Q4 budget"));
+    ledger.allocate(
+        LedgerMovement.of(partner, Q4, eur("250.50"))
+            .withKey(key("a2"))
+            .by("erin")
+            .because("Top-up"));
 
     assertThat(ledger.balances(partner))
         .singleElement()
@@ -150,9 +159,13 @@ abstract class FundLedgerContract {
 
   @Test
   void budgetsAreKeptPerPeriodAndCurrency() {
-    ledger.allocate(partner, Q4, eur("100.00"), key("eur"), "erin", null);
-    ledger.allocate(partner, Q4, Money.of("70.00", "USD"), key("usd"), "erin", null);
-    ledger.allocate(partner, FundPeriod.of("2027-Q1"), eur("30.00"), key("q1"), "erin", null);
+    ledger.allocate(LedgerMovement.of(partner, Q4, eur("100.00")).withKey(key("eur")).by("erin"));
+    ledger.allocate(
+        LedgerMovement.of(partner, Q4, Money.of("70.00", "USD")).withKey(key("usd")).by("erin"));
+    ledger.allocate(
+        LedgerMovement.of(partner, FundPeriod.of("2027-Q1"), eur("30.00"))
+            .withKey(key("q1"))
+            .by("erin"));
 
     assertThat(ledger.balances(partner))
         .extracting(b -> b.period() + " " + b.currency() + " " + b.available())
@@ -162,24 +175,42 @@ abstract class FundLedgerContract {
   @Test
   void allocationToAnUnknownPartnerIsNotFound() {
     assertThatThrownBy(
-            () -> ledger.allocate("no-such-partner", Q4, eur("1.00"), key("x"), "erin", null))
+            () ->
+                ledger.allocate(
+                    LedgerMovement.of("no-such-partner", Q4, eur("1.00"))
+                        .withKey(key("x"))
+                        .by("erin")))
         .isInstanceOf(com.partnerflow.common.NotFoundException.class);
   }
 
   @Test
   void reserveReleaseAndPayMoveMoneyBetweenTheTotals() {
-    ledger.allocate(partner, Q4, eur("1000.00"), key("alloc"), "erin", null);
+    ledger.allocate(
+        LedgerMovement.of(partner, Q4, eur("1000.00")).withKey(key("alloc")).by("erin"));
 
     FundMovement reserved =
-        ledger.reserve(partner, Q4, eur("400.00"), "mdf-request:1", key("r1"), "worker");
+        ledger.reserve(
+            LedgerMovement.of(partner, Q4, eur("400.00"))
+                .forReference("mdf-request:1")
+                .withKey(key("r1"))
+                .by("worker"));
     assertThat(reserved.type()).isEqualTo(LedgerEntryType.RESERVE);
     assertThat(reserved.reference()).isEqualTo("mdf-request:1");
     assertBalance(balance(), "1000.00", "400.00", "0.00", "600.00");
 
-    ledger.release(partner, Q4, eur("100.00"), "mdf-request:1", key("rel1"), "worker", "Cut");
+    ledger.release(
+        LedgerMovement.of(partner, Q4, eur("100.00"))
+            .forReference("mdf-request:1")
+            .withKey(key("rel1"))
+            .by("worker")
+            .because("Cut"));
     assertBalance(balance(), "1000.00", "300.00", "0.00", "700.00");
 
-    ledger.pay(partner, Q4, eur("120.00"), "mdf-request:1", key("p1"), "worker");
+    ledger.pay(
+        LedgerMovement.of(partner, Q4, eur("120.00"))
+            .forReference("mdf-request:1")
+            .withKey(key("p1"))
+            .by("worker"));
     assertBalance(balance(), "1000.00", "180.00", "120.00", "700.00");
     assertThat(ledger.reservedFor(partner, Q4, "EUR", "mdf-request:1")).isEqualTo(eur("180.00"));
     assertTotalsEqualTheEntries();
@@ -187,11 +218,20 @@ abstract class FundLedgerContract {
 
   @Test
   void reservingMoreThanIsAvailableIsRefusedWithTheAvailableAmount() {
-    ledger.allocate(partner, Q4, eur("100.00"), key("alloc"), "erin", null);
-    ledger.reserve(partner, Q4, eur("60.00"), "mdf-request:1", key("r1"), "worker");
+    ledger.allocate(LedgerMovement.of(partner, Q4, eur("100.00")).withKey(key("alloc")).by("erin"));
+    ledger.reserve(
+        LedgerMovement.of(partner, Q4, eur("60.00"))
+            .forReference("mdf-request:1")
+            .withKey(key("r1"))
+            .by("worker"));
 
     assertThatThrownBy(
-            () -> ledger.reserve(partner, Q4, eur("40.01"), "mdf-request:2", key("r2"), "worker"))
+            () ->
+                ledger.reserve(
+                    LedgerMovement.of(partner, Q4, eur("40.01"))
+                        .forReference("mdf-request:2")
+                        .withKey(key("r2"))
+                        .by("worker")))
         .isInstanceOfSatisfying(
             InsufficientFunds.class,
             e -> {
@@ -199,7 +239,11 @@ abstract class FundLedgerContract {
               assertThat(e.requested()).isEqualTo(eur("40.01"));
               assertThat(e).hasMessageContaining("EUR 40.00 available");
             });
-    ledger.reserve(partner, Q4, eur("40.00"), "mdf-request:2", key("r2"), "worker");
+    ledger.reserve(
+        LedgerMovement.of(partner, Q4, eur("40.00"))
+            .forReference("mdf-request:2")
+            .withKey(key("r2"))
+            .by("worker"));
     assertBalance(balance(), "100.00", "100.00", "0.00", "0.00");
     assertTotalsEqualTheEntries();
   }
@@ -207,29 +251,60 @@ abstract class FundLedgerContract {
   @Test
   void reservingWithoutABudgetIsInsufficientFunds() {
     assertThatThrownBy(
-            () -> ledger.reserve(partner, Q4, eur("1.00"), "mdf-request:1", key("r"), "worker"))
+            () ->
+                ledger.reserve(
+                    LedgerMovement.of(partner, Q4, eur("1.00"))
+                        .forReference("mdf-request:1")
+                        .withKey(key("r"))
+                        .by("worker")))
         .isInstanceOfSatisfying(
             InsufficientFunds.class, e -> assertThat(e.available()).isEqualTo(eur("0.00")));
   }
 
   @Test
   void cannotPayOrReleaseMoreThanIsReservedForTheReference() {
-    ledger.allocate(partner, Q4, eur("1000.00"), key("alloc"), "erin", null);
-    ledger.reserve(partner, Q4, eur("100.00"), "mdf-request:1", key("r1"), "worker");
-    ledger.reserve(partner, Q4, eur("500.00"), "mdf-request:2", key("r2"), "worker");
+    ledger.allocate(
+        LedgerMovement.of(partner, Q4, eur("1000.00")).withKey(key("alloc")).by("erin"));
+    ledger.reserve(
+        LedgerMovement.of(partner, Q4, eur("100.00"))
+            .forReference("mdf-request:1")
+            .withKey(key("r1"))
+            .by("worker"));
+    ledger.reserve(
+        LedgerMovement.of(partner, Q4, eur("500.00"))
+            .forReference("mdf-request:2")
+            .withKey(key("r2"))
+            .by("worker"));
 
     assertThatThrownBy(
-            () -> ledger.pay(partner, Q4, eur("100.01"), "mdf-request:1", key("p1"), "worker"))
+            () ->
+                ledger.pay(
+                    LedgerMovement.of(partner, Q4, eur("100.01"))
+                        .forReference("mdf-request:1")
+                        .withKey(key("p1"))
+                        .by("worker")))
         .isInstanceOf(ConflictException.class)
         .hasMessageContaining("only EUR 100.00 is reserved");
-    ledger.pay(partner, Q4, eur("60.00"), "mdf-request:1", key("p1"), "worker");
+    ledger.pay(
+        LedgerMovement.of(partner, Q4, eur("60.00"))
+            .forReference("mdf-request:1")
+            .withKey(key("p1"))
+            .by("worker"));
     assertThatThrownBy(
             () ->
                 ledger.release(
-                    partner, Q4, eur("40.01"), "mdf-request:1", key("rel1"), "worker", null))
+                    LedgerMovement.of(partner, Q4, eur("40.01"))
+                        .forReference("mdf-request:1")
+                        .withKey(key("rel1"))
+                        .by("worker")))
         .isInstanceOf(ConflictException.class);
     assertThatThrownBy(
-            () -> ledger.pay(partner, Q4, eur("1.00"), "mdf-request:3", key("p3"), "worker"))
+            () ->
+                ledger.pay(
+                    LedgerMovement.of(partner, Q4, eur("1.00"))
+                        .forReference("mdf-request:3")
+                        .withKey(key("p3"))
+                        .by("worker")))
         .isInstanceOf(ConflictException.class)
         .hasMessageContaining("only EUR 0.00");
     assertBalance(balance(), "1000.00", "540.00", "60.00", "400.00");
@@ -238,39 +313,95 @@ abstract class FundLedgerContract {
 
   @Test
   void adjustCorrectsTheAllocationButNeverBelowWhatIsAvailable() {
-    ledger.allocate(partner, Q4, eur("1000.00"), key("alloc"), "erin", null);
-    ledger.reserve(partner, Q4, eur("700.00"), "mdf-request:1", key("r1"), "worker");
+    ledger.allocate(
+        LedgerMovement.of(partner, Q4, eur("1000.00")).withKey(key("alloc")).by("erin"));
+    ledger.reserve(
+        LedgerMovement.of(partner, Q4, eur("700.00"))
+            .forReference("mdf-request:1")
+            .withKey(key("r1"))
+            .by("worker"));
 
-    ledger.adjust(partner, Q4, eur("50.00"), key("adj+"), "erin", "Bonus");
+    ledger.adjust(
+        LedgerMovement.of(partner, Q4, eur("50.00"))
+            .withKey(key("adj+"))
+            .by("erin")
+            .because("Bonus"));
     assertBalance(balance(), "1050.00", "700.00", "0.00", "350.00");
-    ledger.adjust(partner, Q4, eur("-350.00"), key("adj-"), "erin", "Cut to what is used");
+    ledger.adjust(
+        LedgerMovement.of(partner, Q4, eur("-350.00"))
+            .withKey(key("adj-"))
+            .by("erin")
+            .because("Cut to what is used"));
     assertBalance(balance(), "700.00", "700.00", "0.00", "0.00");
 
-    assertThatThrownBy(() -> ledger.adjust(partner, Q4, eur("-0.01"), key("adj2"), "erin", "More"))
+    assertThatThrownBy(
+            () ->
+                ledger.adjust(
+                    LedgerMovement.of(partner, Q4, eur("-0.01"))
+                        .withKey(key("adj2"))
+                        .by("erin")
+                        .because("More")))
         .isInstanceOfSatisfying(
             InsufficientFunds.class, e -> assertThat(e.available()).isEqualTo(eur("0.00")));
-    assertThatThrownBy(() -> ledger.adjust(partner, Q4, eur("5.00"), key("adj3"), "erin", " "))
+    assertThatThrownBy(
+            () ->
+                ledger.adjust(
+                    LedgerMovement.of(partner, Q4, eur("5.00"))
+                        .withKey(key("adj3"))
+                        .by("erin")
+                        .because(" ")))
         .isInstanceOf(InvalidRequestException.class);
-    assertThatThrownBy(() -> ledger.adjust(partner, Q4, eur("0"), key("adj4"), "erin", "Zero"))
+    assertThatThrownBy(
+            () ->
+                ledger.adjust(
+                    LedgerMovement.of(partner, Q4, eur("0"))
+                        .withKey(key("adj4"))
+                        .by("erin")
+                        .because("Zero")))
         .isInstanceOf(InvalidRequestException.class);
     assertTotalsEqualTheEntries();
   }
 
   @Test
   void refusesNonPositiveAmountsAndMissingKeys() {
-    ledger.allocate(partner, Q4, eur("10.00"), key("alloc"), "erin", null);
+    ledger.allocate(LedgerMovement.of(partner, Q4, eur("10.00")).withKey(key("alloc")).by("erin"));
 
-    assertThatThrownBy(() -> ledger.allocate(partner, Q4, eur("0"), key("a0"), "erin", null))
+    assertThatThrownBy(
+            () ->
+                ledger.allocate(
+                    LedgerMovement.of(partner, Q4, eur("0")).withKey(key("a0")).by("erin")))
         .isInstanceOf(InvalidRequestException.class);
     assertThatThrownBy(
-            () -> ledger.reserve(partner, Q4, eur("-1.00"), "mdf-request:1", key("r"), "worker"))
-        .isInstanceOf(InvalidRequestException.class);
-    assertThatThrownBy(() -> ledger.reserve(partner, Q4, eur("1.00"), "mdf-request:1", " ", "w"))
-        .isInstanceOf(InvalidRequestException.class);
-    assertThatThrownBy(() -> ledger.reserve(partner, Q4, eur("1.00"), null, key("r"), "w"))
+            () ->
+                ledger.reserve(
+                    LedgerMovement.of(partner, Q4, eur("-1.00"))
+                        .forReference("mdf-request:1")
+                        .withKey(key("r"))
+                        .by("worker")))
         .isInstanceOf(InvalidRequestException.class);
     assertThatThrownBy(
-            () -> ledger.reserve(partner, Q4, eur("1.00"), "r".repeat(201), key("r"), "w"))
+            () ->
+                ledger.reserve(
+                    LedgerMovement.of(partner, Q4, eur("1.00"))
+                        .forReference("mdf-request:1")
+                        .withKey(" ")
+                        .by("w")))
+        .isInstanceOf(InvalidRequestException.class);
+    assertThatThrownBy(
+            () ->
+                ledger.reserve(
+                    LedgerMovement.of(partner, Q4, eur("1.00"))
+                        .forReference(null)
+                        .withKey(key("r"))
+                        .by("w")))
+        .isInstanceOf(InvalidRequestException.class);
+    assertThatThrownBy(
+            () ->
+                ledger.reserve(
+                    LedgerMovement.of(partner, Q4, eur("1.00"))
+                        .forReference("r".repeat(201))
+                        .withKey(key("r"))
+                        .by("w")))
         .isInstanceOf(InvalidRequestException.class);
     assertThat(ledger.movements(partner, Q4, "EUR")).hasSize(1);
   }
@@ -278,26 +409,65 @@ abstract class FundLedgerContract {
   @Test
   void replayingAMovementReturnsTheFirstEntryAndChangesNothing() {
     FundMovement allocation =
-        ledger.allocate(partner, Q4, eur("500.00"), key("alloc"), "erin", null);
+        ledger.allocate(
+            LedgerMovement.of(partner, Q4, eur("500.00")).withKey(key("alloc")).by("erin"));
     FundMovement reservation =
-        ledger.reserve(partner, Q4, eur("200.00"), "mdf-request:1", key("r1"), "worker");
+        ledger.reserve(
+            LedgerMovement.of(partner, Q4, eur("200.00"))
+                .forReference("mdf-request:1")
+                .withKey(key("r1"))
+                .by("worker"));
     FundMovement payment =
-        ledger.pay(partner, Q4, eur("50.00"), "mdf-request:1", key("p1"), "worker");
+        ledger.pay(
+            LedgerMovement.of(partner, Q4, eur("50.00"))
+                .forReference("mdf-request:1")
+                .withKey(key("p1"))
+                .by("worker"));
     FundMovement release =
-        ledger.release(partner, Q4, eur("50.00"), "mdf-request:1", key("rel1"), "worker", null);
-    FundMovement adjustment = ledger.adjust(partner, Q4, eur("-10.00"), key("adj"), "erin", "Fix");
+        ledger.release(
+            LedgerMovement.of(partner, Q4, eur("50.00"))
+                .forReference("mdf-request:1")
+                .withKey(key("rel1"))
+                .by("worker"));
+    FundMovement adjustment =
+        ledger.adjust(
+            LedgerMovement.of(partner, Q4, eur("-10.00"))
+                .withKey(key("adj"))
+                .by("erin")
+                .because("Fix"));
     FundBalance before = balance();
 
-    assertThat(ledger.allocate(partner, Q4, eur("500.00"), key("alloc"), "erin", null))
+    assertThat(
+            ledger.allocate(
+                LedgerMovement.of(partner, Q4, eur("500.00")).withKey(key("alloc")).by("erin")))
         .isEqualTo(allocation);
-    assertThat(ledger.reserve(partner, Q4, eur("200.00"), "mdf-request:1", key("r1"), "worker"))
+    assertThat(
+            ledger.reserve(
+                LedgerMovement.of(partner, Q4, eur("200.00"))
+                    .forReference("mdf-request:1")
+                    .withKey(key("r1"))
+                    .by("worker")))
         .isEqualTo(reservation);
-    assertThat(ledger.pay(partner, Q4, eur("50.00"), "mdf-request:1", key("p1"), "worker"))
+    assertThat(
+            ledger.pay(
+                LedgerMovement.of(partner, Q4, eur("50.00"))
+                    .forReference("mdf-request:1")
+                    .withKey(key("p1"))
+                    .by("worker")))
         .isEqualTo(payment);
     assertThat(
-            ledger.release(partner, Q4, eur("50.00"), "mdf-request:1", key("rel1"), "worker", null))
+            ledger.release(
+                LedgerMovement.of(partner, Q4, eur("50.00"))
+                    .forReference("mdf-request:1")
+                    .withKey(key("rel1"))
+                    .by("worker")))
         .isEqualTo(release);
-    assertThat(ledger.adjust(partner, Q4, eur("-10.00"), key("adj"), "erin", "Fix"))
+    assertThat(
+            ledger.adjust(
+                LedgerMovement.of(partner, Q4, eur("-10.00"))
+                    .withKey(key("adj"))
+                    .by("erin")
+                    .because("Fix")))
         .isEqualTo(adjustment);
 
     assertThat(balance()).isEqualTo(before);
@@ -308,17 +478,34 @@ abstract class FundLedgerContract {
 
   @Test
   void reusingAKeyForAnotherMovementIsAConflict() {
-    ledger.allocate(partner, Q4, eur("500.00"), key("alloc"), "erin", null);
-    ledger.reserve(partner, Q4, eur("200.00"), "mdf-request:1", key("r1"), "worker");
+    ledger.allocate(LedgerMovement.of(partner, Q4, eur("500.00")).withKey(key("alloc")).by("erin"));
+    ledger.reserve(
+        LedgerMovement.of(partner, Q4, eur("200.00"))
+            .forReference("mdf-request:1")
+            .withKey(key("r1"))
+            .by("worker"));
 
     assertThatThrownBy(
-            () -> ledger.reserve(partner, Q4, eur("201.00"), "mdf-request:1", key("r1"), "worker"))
+            () ->
+                ledger.reserve(
+                    LedgerMovement.of(partner, Q4, eur("201.00"))
+                        .forReference("mdf-request:1")
+                        .withKey(key("r1"))
+                        .by("worker")))
         .isInstanceOf(ConflictException.class)
         .hasMessageContaining("already used");
     assertThatThrownBy(
-            () -> ledger.reserve(partner, Q4, eur("200.00"), "mdf-request:2", key("r1"), "worker"))
+            () ->
+                ledger.reserve(
+                    LedgerMovement.of(partner, Q4, eur("200.00"))
+                        .forReference("mdf-request:2")
+                        .withKey(key("r1"))
+                        .by("worker")))
         .isInstanceOf(ConflictException.class);
-    assertThatThrownBy(() -> ledger.allocate(partner, Q4, eur("200.00"), key("r1"), "erin", null))
+    assertThatThrownBy(
+            () ->
+                ledger.allocate(
+                    LedgerMovement.of(partner, Q4, eur("200.00")).withKey(key("r1")).by("erin")))
         .isInstanceOf(ConflictException.class);
     assertThat(ledger.movements(partner, Q4, "EUR")).hasSize(2);
   }
@@ -329,14 +516,38 @@ abstract class FundLedgerContract {
     // A period of its own, so that other tests' budgets are not closed along with it.
     FundPeriod closing = FundPeriod.of("19" + (10 + Math.floorMod(partner.hashCode(), 90)));
     for (FundPeriod p : List.of(closing, q3)) {
-      ledger.allocate(partner, p, eur("1000.00"), key("alloc" + p), "erin", null);
-      ledger.reserve(partner, p, eur("300.00"), "mdf-request:1", key("r1" + p), "worker");
-      ledger.reserve(partner, p, eur("200.00"), "mdf-request:2", key("r2" + p), "worker");
-      ledger.pay(partner, p, eur("100.00"), "mdf-request:1", key("p1" + p), "worker");
-      ledger.release(partner, p, eur("200.00"), "mdf-request:2", key("x2" + p), "worker", null);
+      ledger.allocate(
+          LedgerMovement.of(partner, p, eur("1000.00")).withKey(key("alloc" + p)).by("erin"));
+      ledger.reserve(
+          LedgerMovement.of(partner, p, eur("300.00"))
+              .forReference("mdf-request:1")
+              .withKey(key("r1" + p))
+              .by("worker"));
+      ledger.reserve(
+          LedgerMovement.of(partner, p, eur("200.00"))
+              .forReference("mdf-request:2")
+              .withKey(key("r2" + p))
+              .by("worker"));
+      ledger.pay(
+          LedgerMovement.of(partner, p, eur("100.00"))
+              .forReference("mdf-request:1")
+              .withKey(key("p1" + p))
+              .by("worker"));
+      ledger.release(
+          LedgerMovement.of(partner, p, eur("200.00"))
+              .forReference("mdf-request:2")
+              .withKey(key("x2" + p))
+              .by("worker"));
     }
-    ledger.allocate(partner, closing, Money.of("10.00", "USD"), key("usd"), "erin", null);
-    ledger.reserve(partner, closing, Money.of("4.00", "USD"), "mdf-request:9", key("u9"), "w");
+    ledger.allocate(
+        LedgerMovement.of(partner, closing, Money.of("10.00", "USD"))
+            .withKey(key("usd"))
+            .by("erin"));
+    ledger.reserve(
+        LedgerMovement.of(partner, closing, Money.of("4.00", "USD"))
+            .forReference("mdf-request:9")
+            .withKey(key("u9"))
+            .by("w"));
 
     List<FundMovement> released = ledger.closePeriod(closing);
 
@@ -358,11 +569,20 @@ abstract class FundLedgerContract {
     assertThat(ledger.movements(partner, closing, "EUR")).hasSize(6);
 
     assertThatThrownBy(
-            () -> ledger.reserve(partner, closing, eur("1.00"), "mdf-request:3", key("r3"), "w"))
+            () ->
+                ledger.reserve(
+                    LedgerMovement.of(partner, closing, eur("1.00"))
+                        .forReference("mdf-request:3")
+                        .withKey(key("r3"))
+                        .by("w")))
         .isInstanceOf(ConflictException.class)
         .hasMessageContaining("closed");
     assertThatThrownBy(
-            () -> ledger.allocate(partner, closing, eur("1.00"), key("late"), "erin", null))
+            () ->
+                ledger.allocate(
+                    LedgerMovement.of(partner, closing, eur("1.00"))
+                        .withKey(key("late"))
+                        .by("erin")))
         .isInstanceOf(ConflictException.class);
     Integer status =
         jdbc.queryForObject(
@@ -380,7 +600,7 @@ abstract class FundLedgerContract {
    */
   @Test
   void concurrentReservationsNeverOverdrawTheBudget() throws Exception {
-    ledger.allocate(partner, Q4, eur("500.00"), key("alloc"), "erin", null);
+    ledger.allocate(LedgerMovement.of(partner, Q4, eur("500.00")).withKey(key("alloc")).by("erin"));
     int threads = 64;
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     CountDownLatch start = new CountDownLatch(1);
@@ -394,7 +614,10 @@ abstract class FundLedgerContract {
                   start.await();
                   try {
                     ledger.reserve(
-                        partner, Q4, eur("10.00"), "mdf-request:" + n, key("r" + n), "worker");
+                        LedgerMovement.of(partner, Q4, eur("10.00"))
+                            .forReference("mdf-request:" + n)
+                            .withKey(key("r" + n))
+                            .by("worker"));
                     return true;
                   } catch (InsufficientFunds e) {
                     assertThat(e.available()).isEqualTo(eur("0.00"));
@@ -439,7 +662,10 @@ abstract class FundLedgerContract {
             pool.submit(
                 () -> {
                   start.await();
-                  return ledger.allocate(partner, Q4, eur("10.00"), key("a" + n), "erin", null);
+                  return ledger.allocate(
+                      LedgerMovement.of(partner, Q4, eur("10.00"))
+                          .withKey(key("a" + n))
+                          .by("erin"));
                 }));
       }
       start.countDown();
@@ -457,7 +683,7 @@ abstract class FundLedgerContract {
   /** A job retried in parallel posts its movement once; every caller gets the same entry. */
   @Test
   void concurrentReplaysOfOneKeyPostOnce() throws Exception {
-    ledger.allocate(partner, Q4, eur("500.00"), key("alloc"), "erin", null);
+    ledger.allocate(LedgerMovement.of(partner, Q4, eur("500.00")).withKey(key("alloc")).by("erin"));
     int threads = 16;
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     CountDownLatch start = new CountDownLatch(1);
@@ -469,7 +695,10 @@ abstract class FundLedgerContract {
                 () -> {
                   start.await();
                   return ledger.reserve(
-                      partner, Q4, eur("100.00"), "mdf-request:1", key("same"), "worker");
+                      LedgerMovement.of(partner, Q4, eur("100.00"))
+                          .forReference("mdf-request:1")
+                          .withKey(key("same"))
+                          .by("worker"));
                 }));
       }
       start.countDown();
@@ -487,10 +716,49 @@ abstract class FundLedgerContract {
 
   @Test
   void theDatabaseRefusesANegativeAvailableAmount() {
-    ledger.allocate(partner, Q4, eur("100.00"), key("alloc"), "erin", null);
+    ledger.allocate(LedgerMovement.of(partner, Q4, eur("100.00")).withKey(key("alloc")).by("erin"));
     assertThatThrownBy(
             () ->
                 jdbc.update("update fund_budget set reserved = 101 where partner_id = ?", partner))
         .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+  }
+
+  @Test
+  void allocationsAndAdjustmentsHaveNoReferenceAndAMovementNeedsAPeriod() {
+    ledger.allocate(LedgerMovement.of(partner, Q4, eur("10.00")).withKey(key("alloc")).by("erin"));
+
+    assertThatThrownBy(
+            () ->
+                ledger.allocate(
+                    LedgerMovement.of(partner, Q4, eur("5.00"))
+                        .forReference("mdf-request:1")
+                        .withKey(key("a2"))
+                        .by("erin")))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class,
+            e ->
+                assertThat(e.problems())
+                    .extracting(FieldProblem::field)
+                    .containsExactly("reference"));
+    assertThatThrownBy(
+            () ->
+                ledger.adjust(
+                    LedgerMovement.of(partner, Q4, eur("5.00"))
+                        .forReference("mdf-request:1")
+                        .withKey(key("adj"))
+                        .by("erin")
+                        .because("Fix")))
+        .isInstanceOf(InvalidRequestException.class);
+    assertThatThrownBy(
+            () ->
+                ledger.reserve(
+                    LedgerMovement.of(partner, null, eur("1.00"))
+                        .forReference("mdf-request:1")
+                        .withKey(key("r"))
+                        .by("w")))
+        .isInstanceOf(InvalidRequestException.class);
+
+    assertBalance(balance(), "10.00", "0.00", "0.00", "10.00");
+    assertThat(ledger.movements(partner, Q4, "EUR")).hasSize(1);
   }
 }

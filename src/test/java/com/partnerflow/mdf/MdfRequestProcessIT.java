@@ -10,6 +10,7 @@ import com.partnerflow.engine.ProcessTestSupport;
 import com.partnerflow.fund.FundLedger;
 import com.partnerflow.fund.FundPeriod;
 import com.partnerflow.fund.LedgerEntryType;
+import com.partnerflow.fund.LedgerMovement;
 import com.partnerflow.fund.Money;
 import com.partnerflow.identity.UserAccounts;
 import com.partnerflow.notification.NotificationLog;
@@ -25,7 +26,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
@@ -90,12 +90,10 @@ class MdfRequestProcessIT {
     String email = name + "@" + name + ".example";
     accounts.createIfAbsent(name, "demo", "User " + name, email, partner.getId(), Set.of());
     funds.allocate(
-        partner.getId(),
-        funds.currentPeriod(),
-        Money.of(budget, "EUR"),
-        "test-allocation:" + partner.getId(),
-        "test",
-        "budget of a test partner");
+        LedgerMovement.of(partner.getId(), funds.currentPeriod(), Money.of(budget, "EUR"))
+            .withKey("test-allocation:" + partner.getId())
+            .by("test")
+            .because("budget of a test partner"));
     return new TestPartner(partner.getId(), name, email);
   }
 
@@ -146,11 +144,19 @@ class MdfRequestProcessIT {
     return requests.findById(id).orElseThrow();
   }
 
+  /**
+   * The request once it has the status; APPROVED is passed at once on the way to IN_DISBURSEMENT
+   * (milestone disbursement starts right after the reservation), so either counts as approved.
+   */
   MdfRequest awaitStatus(MdfRequest request, MdfStatus status) {
     return await()
         .atMost(Duration.ofSeconds(15))
         .until(
-            () -> requests.findById(request.getId()).orElseThrow(), r -> r.getStatus() == status);
+            () -> requests.findById(request.getId()).orElseThrow(),
+            r ->
+                r.getStatus() == status
+                    || (status == MdfStatus.APPROVED
+                        && r.getStatus() == MdfStatus.IN_DISBURSEMENT));
   }
 
   InboxTask awaitTask(MdfRequest request, String elementId) {
@@ -203,9 +209,14 @@ class MdfRequestProcessIT {
         .count();
   }
 
+  /**
+   * The request's decisions up to and including its funding; the milestones' own entries ({@code
+   * MILESTONE_*}, written by disbursement once the request is approved) are left out.
+   */
   List<String> actions(MdfRequest request) {
     return requests.findById(request.getId()).orElseThrow().getHistory().stream()
         .map(MdfDecision::action)
+        .filter(a -> !a.startsWith("MILESTONE_"))
         .toList();
   }
 
@@ -267,9 +278,10 @@ class MdfRequestProcessIT {
 
     decide("carol", request, "ReviewMdfRequestTask", "channel-managers", APPROVE);
 
-    awaitStatus(request, MdfStatus.APPROVED);
+    // Approved, and at once in milestone disbursement.
+    awaitStatus(request, MdfStatus.IN_DISBURSEMENT);
     assertThat(get(partner.user(), "/api/mdf-requests/" + request.getId()).getBody())
-        .contains("\"status\":\"APPROVED\"")
+        .contains("\"status\":\"IN_DISBURSEMENT\"")
         .contains("\"approvedAmount\":5000.5")
         .contains("\"action\":\"APPROVE\"")
         .contains("\"actor\":\"channel-managers\"")
@@ -675,12 +687,10 @@ class MdfRequestProcessIT {
     MdfRequest request = submit(partner, body("WEBINAR", "Raced webinar", "5000.50", "5000.50"));
     awaitTask(request, "ReviewMdfRequestTask");
     funds.reserve(
-        partner.id(),
-        funds.currentPeriod(),
-        Money.of("2000.00", "EUR"),
-        "other-activity",
-        "race:" + partner.id(),
-        "test");
+        LedgerMovement.of(partner.id(), funds.currentPeriod(), Money.of("2000.00", "EUR"))
+            .forReference("other-activity")
+            .withKey("race:" + partner.id())
+            .by("test"));
 
     decide("carol", request, "ReviewMdfRequestTask", "channel-managers", APPROVE);
 
@@ -705,39 +715,44 @@ class MdfRequestProcessIT {
   }
 
   /**
-   * Moves the clock past the fund period's end; the next test finds its room in the next period.
+   * An approved request whose milestones nobody claims: each lapses at its claim deadline and
+   * releases its share; then the request is CLOSED with nothing reserved. Moves the clock by the
+   * claim deadline (30 days after the planned date, DMN milestone-claim-window).
    */
   @Test
-  void unusedReservationsAreReleasedWhenTheFundPeriodCloses() {
+  void unclaimedMilestonesLapseAndReleaseTheReservationAndTheRequestCloses() {
     TestPartner partner = newPartner(Tier.GOLD, "50000.00");
     FundPeriod period = funds.currentPeriod();
-    MdfRequest request = submit(partner, body("WEBINAR", "Period webinar", "1500.50", "1500.50"));
+    MdfRequest request = submit(partner, body("WEBINAR", "Lapsing webinar", "1500.50", "1500.50"));
     MdfRequest approved = awaitStatus(request, MdfStatus.APPROVED);
-    process.eventually(
-        request.getProcessInstanceKey(), p -> p.hasPassedElement("MdfRequestApprovedEvent"));
     assertThat(approved.getHistory().get(0).reason())
         .isEqualTo("Reserved in fund period " + period.id());
-    assertThat(reservedIn(period, request)).isEqualByComparingTo("1500.50");
-
-    // Still inside the period (its last hour): nothing is released yet.
-    Instant closes = period.endsOn().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
-    time.moveTo(closes.minus(Duration.ofHours(1)));
-    process.awaitIdleEngine();
     process.eventually(
         request.getProcessInstanceKey(),
         p ->
-            p.isWaitingAtElements("FundPeriodClosedEvent")
-                .hasNotPassedElement("ReleaseUnusedFundsTask"));
+            p.hasPassedElement("MdfRequestApprovedEvent")
+                .isWaitingAtElements("DisburseMilestonesActivity"));
     assertThat(reservedIn(period, request)).isEqualByComparingTo("1500.50");
+    awaitStatus(request, MdfStatus.IN_DISBURSEMENT);
 
-    time.moveTo(closes.plus(Duration.ofHours(1)));
+    time.move(Duration.ofDays(32));
 
+    MdfRequest closed = awaitStatus(request, MdfStatus.CLOSED);
     process.eventually(
         request.getProcessInstanceKey(),
-        p -> p.isCompleted().hasPassedElement("ReleaseUnusedFundsTask"));
+        p ->
+            p.isCompleted()
+                .hasPassedElement("ReleaseUnusedFundsTask")
+                .hasPassedElement("CloseOutRequestTask"));
     assertThat(reservedIn(period, request)).isZero();
-    assertThat(actions(request)).containsExactly("FUNDS_RESERVED", "FUNDS_RELEASED");
-    // A retried mdf.release-unused-funds job of the closed period releases nothing more.
+    assertThat(closed.getPaidAmount()).isEqualByComparingTo("0");
+    assertThat(closed.getReleasedAmount()).isEqualByComparingTo("1500.50");
+    assertThat(closed.getMilestones())
+        .extracting(Milestone::status)
+        .containsExactly(MilestoneStatus.LAPSED, MilestoneStatus.LAPSED);
+    assertThat(actions(request))
+        .containsExactly("FUNDS_RESERVED", "FUNDS_RELEASED", "FUNDS_RELEASED", "CLOSED");
+    // A retried mdf.release-unused-funds job releases nothing more.
     assertThat(funding.releaseUnused(request.getId(), period.id())).isZero();
     assertThat(reservedIn(period, request)).isZero();
   }

@@ -40,6 +40,7 @@ class MailTemplatesTest {
             "due",
             "group",
             "id",
+            "milestone",
             "newAccount",
             "newHolderName",
             "oldAccount",
@@ -47,6 +48,7 @@ class MailTemplatesTest {
             "partnerName",
             "proposedTier",
             "reason",
+            "reference",
             "tier",
             "title",
             "username")) {

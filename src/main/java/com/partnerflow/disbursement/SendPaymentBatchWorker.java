@@ -1,0 +1,21 @@
+package com.partnerflow.disbursement;
+
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.api.response.ActivatedJob;
+import org.springframework.stereotype.Component;
+
+/** {@code disbursement.send-payment-batch}: one batch to the configured payment channel. */
+@Component
+public class SendPaymentBatchWorker {
+
+  private final PaymentRuns runs;
+
+  SendPaymentBatchWorker(PaymentRuns runs) {
+    this.runs = runs;
+  }
+
+  @JobWorker(type = DisbursementProcess.SEND_PAYMENT_BATCH)
+  public void send(ActivatedJob job) {
+    runs.send(DisbursementJob.of(job).required("batchId"));
+  }
+}

@@ -1,0 +1,318 @@
+package com.partnerflow.disbursement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.partnerflow.BusinessTime;
+import com.partnerflow.fund.FundBalance;
+import com.partnerflow.fund.FundLedger;
+import com.partnerflow.fund.FundMovement;
+import com.partnerflow.fund.FundPeriod;
+import com.partnerflow.fund.LedgerEntryType;
+import com.partnerflow.fund.LedgerMovement;
+import com.partnerflow.fund.Money;
+import com.partnerflow.identity.UserAccounts;
+import com.partnerflow.mdf.MdfDisbursements;
+import com.partnerflow.partner.Partner;
+import com.partnerflow.partner.Partners;
+import com.partnerflow.partner.Region;
+import com.partnerflow.partner.Tier;
+import com.partnerflow.task.InboxTask;
+import com.partnerflow.task.InboxTasks;
+import com.partnerflow.task.TaskState;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * Drives MDF requests through approval into milestone disbursement through the public API and the
+ * task inbox, as the demo users of each group: carol (channel-managers), dave
+ * (marketing-directors), erin (finance), frank (marketing-ops), grace (executive-sponsors).
+ */
+class DisbursementDriver {
+
+  static final Map<String, String> USER_OF_GROUP =
+      Map.of(
+          "channel-managers", "carol",
+          "marketing-directors", "dave",
+          "finance", "erin",
+          "marketing-ops", "frank",
+          "executive-sponsors", "grace");
+
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  final TestRestTemplate http;
+  final Partners partners;
+  final UserAccounts accounts;
+  final FundLedger funds;
+  final InboxTasks tasks;
+  final BusinessTime time;
+
+  DisbursementDriver(
+      TestRestTemplate http,
+      Partners partners,
+      UserAccounts accounts,
+      FundLedger funds,
+      InboxTasks tasks,
+      BusinessTime time) {
+    this.http = http;
+    this.partners = partners;
+    this.accounts = accounts;
+    this.funds = funds;
+    this.tasks = tasks;
+    this.time = time;
+  }
+
+  /** A partner of a test with one partner user (password demo) and a budget in EUR. */
+  record TestPartner(String id, String user, FundPeriod period) {}
+
+  TestPartner newPartner(String budget) {
+    String name = "dsb" + UUID.randomUUID().toString().substring(0, 8);
+    Partner partner =
+        partners.save(
+            new Partner("Disb " + name, name + ".example", Tier.GOLD, Region.EMEA, time.now()));
+    accounts.createIfAbsent(
+        name, "demo", "User " + name, name + "@" + name + ".example", partner.getId(), Set.of());
+    FundPeriod period = funds.currentPeriod();
+    funds.allocate(
+        LedgerMovement.of(partner.getId(), period, Money.of(budget, "EUR"))
+            .withKey("test-allocation:" + partner.getId())
+            .by("test")
+            .because("budget of a test partner"));
+    return new TestPartner(partner.getId(), name, period);
+  }
+
+  /** Submits a one-day activity tomorrow with two milestones (30 % and 70 %). */
+  String submit(TestPartner partner, String title, String requested) {
+    String day = time.today().plusDays(1).toString();
+    String body =
+        """
+        {"activityType":"WEBINAR","title":"%s","description":"Joint activity","region":"EMEA",
+         "startDate":"%s","endDate":"%s","currency":"EUR","totalCost":%s,
+         "requestedAmount":%s,"partnerContribution":%s,"expectedRegistrations":200,
+         "expectedLeads":40,"expectedPipeline":250000,
+         "milestones":[{"name":"Invitations","plannedDate":"%s","sharePercent":30},
+                       {"name":"Activity held","plannedDate":"%s","sharePercent":70}]}
+        """
+            .formatted(
+                title,
+                day,
+                day,
+                new BigDecimal(requested).multiply(BigDecimal.TWO).toPlainString(),
+                requested,
+                requested,
+                day,
+                day);
+    var response = post(partner.user(), "/api/mdf-requests", body);
+    assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.CREATED);
+    return read(response.getBody()).get("id").asText();
+  }
+
+  /** Approves every approval level the request is routed to, until it is IN_DISBURSEMENT. */
+  JsonNode approveAll(String requestId) {
+    return await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () -> {
+              JsonNode request = request("erin", requestId);
+              if (!request.get("status").asText().equals("IN_DISBURSEMENT")) {
+                openTasks(requestId, "ReviewMdfRequestTask").forEach(this::approveReview);
+                return null;
+              }
+              return request;
+            },
+            r -> r != null);
+  }
+
+  private void approveReview(InboxTask task) {
+    String group = task.getCandidateGroups().iterator().next();
+    complete(USER_OF_GROUP.get(group), task, "{\"decision\":\"APPROVE\"}");
+  }
+
+  JsonNode request(String user, String requestId) {
+    return read(get(user, "/api/mdf-requests/" + requestId).getBody());
+  }
+
+  /** The request's milestone ids in plan order. */
+  List<String> milestoneIds(String requestId) {
+    JsonNode milestones = request("erin", requestId).get("milestones");
+    return java.util.stream.StreamSupport.stream(milestones.spliterator(), false)
+        .map(m -> m.get("id").asText())
+        .toList();
+  }
+
+  String milestoneStatus(String requestId, String milestoneId) {
+    for (JsonNode m : request("erin", requestId).get("milestones")) {
+      if (m.get("id").asText().equals(milestoneId)) {
+        return m.get("status").asText();
+      }
+    }
+    throw new AssertionError("No milestone " + milestoneId);
+  }
+
+  void awaitMilestone(String requestId, String milestoneId, String status) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> milestoneStatus(requestId, milestoneId), status::equals);
+  }
+
+  /** Open inbox tasks of the element whose context names the request (any process). */
+  List<InboxTask> openTasks(String requestId, String elementId) {
+    return tasks.findAll().stream()
+        .filter(t -> t.getState() == TaskState.OPEN)
+        .filter(t -> t.getElementId().equals(elementId))
+        .filter(t -> t.getContextJson() != null && t.getContextJson().contains(requestId))
+        .toList();
+  }
+
+  /** The open task of the element for the milestone. */
+  InboxTask awaitTask(String milestoneId, String elementId) {
+    return await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                tasks.findAll().stream()
+                    .filter(t -> t.getState() == TaskState.OPEN)
+                    .filter(t -> t.getElementId().equals(elementId))
+                    .filter(
+                        t ->
+                            t.getContextJson() != null
+                                && t.getContextJson().contains("\"" + milestoneId + "\""))
+                    .findFirst()
+                    .orElse(null),
+            t -> t != null);
+  }
+
+  ResponseEntity<String> tryComplete(String user, InboxTask task, String json) {
+    return post(user, "/api/tasks/" + task.getId() + "/complete", json);
+  }
+
+  void complete(String user, InboxTask task, String json) {
+    var response = tryComplete(user, task, json);
+    assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+  }
+
+  static String claim(String claimed, String invoice) {
+    return """
+        {"actualCost":%s,"claimedAmount":%s,"invoiceNumber":"%s","invoiceDate":"2026-01-15",
+         "evidenceLinks":[{"url":"https://example.com/recording"}],"registrations":120,
+         "attendees":80,"leads":30,"opportunities":6,"pipelineCreated":90000}
+        """
+        .formatted(claimed, claimed, invoice);
+  }
+
+  /** The partner claims the milestone; returns the claim id. */
+  String claimMilestone(TestPartner partner, String milestoneId, String claimed, String invoice) {
+    InboxTask task = awaitTask(milestoneId, "SubmitClaimTask");
+    complete(partner.user(), task, claim(claimed, invoice));
+    return contextValue(task, "claimId");
+  }
+
+  static String contextValue(InboxTask task, String key) {
+    return read(task.getContextJson()).get(key).asText();
+  }
+
+  void verify(String milestoneId, String user, String json) {
+    complete(user, awaitTask(milestoneId, "VerifyClaimTask"), json);
+  }
+
+  /** The payment of the claim, once instructed. */
+  JsonNode awaitPayment(String claimId) {
+    return await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> paymentOfClaim(claimId), p -> p != null);
+  }
+
+  JsonNode paymentOfClaim(String claimId) {
+    for (JsonNode p : read(get("erin", "/api/payments").getBody()).get("items")) {
+      if (p.get("claimId").asText().equals(claimId)) {
+        return p;
+      }
+    }
+    return null;
+  }
+
+  JsonNode payment(String paymentId) {
+    for (JsonNode p : read(get("erin", "/api/payments").getBody()).get("items")) {
+      if (p.get("id").asText().equals(paymentId)) {
+        return p;
+      }
+    }
+    throw new AssertionError("No payment " + paymentId);
+  }
+
+  /**
+   * Puts the instructed payment into a batch through a payment run started by finance; the daily
+   * run may have batched it already when an earlier test moved the clock.
+   */
+  String batchPayment(String paymentId) {
+    if (payment(paymentId).get("status").asText().equals("INSTRUCTED")) {
+      var run = post("erin", "/api/payments/runs", "");
+      assertThat(run.getStatusCode()).isIn(HttpStatus.CREATED, HttpStatus.CONFLICT);
+    }
+    return await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> payment(paymentId).get("batchId"), b -> b != null && !b.isNull())
+        .asText();
+  }
+
+  ResponseEntity<String> confirm(String paymentId, String reference) {
+    return post(
+        "erin",
+        "/api/payments/" + paymentId + "/confirmation",
+        "{\"reference\":\"" + reference + "\"}");
+  }
+
+  ResponseEntity<String> fail(String paymentId, String reason) {
+    return post(
+        "erin", "/api/payments/" + paymentId + "/failure", "{\"reason\":\"" + reason + "\"}");
+  }
+
+  /** allocated = available + reserved + paid on the partner's budget. */
+  FundBalance assertLedgerBalances(TestPartner partner) {
+    FundBalance b = funds.balance(partner.id(), partner.period(), "EUR").orElseThrow();
+    assertThat(b.allocated())
+        .as("allocated = available + reserved + paid")
+        .isEqualByComparingTo(b.available().add(b.reserved()).add(b.paid()));
+    return b;
+  }
+
+  /** The ledger entries of a type for the request. */
+  List<FundMovement> entries(TestPartner partner, String requestId, LedgerEntryType type) {
+    return funds.movements(partner.id(), partner.period(), "EUR").stream()
+        .filter(m -> m.type() == type)
+        .filter(m -> MdfDisbursements.fundReference(requestId).equals(m.reference()))
+        .toList();
+  }
+
+  ResponseEntity<String> post(String user, String path, String json) {
+    var headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return http.withBasicAuth(user, "demo")
+        .exchange(path, HttpMethod.POST, new HttpEntity<>(json, headers), String.class);
+  }
+
+  ResponseEntity<String> get(String user, String path) {
+    return http.withBasicAuth(user, "demo").getForEntity(path, String.class);
+  }
+
+  static JsonNode read(String json) {
+    try {
+      return JSON.readTree(json);
+    } catch (Exception e) {
+      throw new AssertionError("Not JSON: " + json, e);
+    }
+  }
+}
