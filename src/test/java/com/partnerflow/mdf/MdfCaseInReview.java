@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.partnerflow.BusinessTime;
 import com.partnerflow.fund.FundLedger;
+import com.partnerflow.fund.LedgerMovement;
 import com.partnerflow.fund.Money;
 import com.partnerflow.identity.UserAccounts;
 import com.partnerflow.partner.Partner;
@@ -53,12 +54,10 @@ record MdfCaseInReview(String partnerName, String user, MdfRequest request, Inbo
               new Partner(partnerName, name + ".example", Tier.SILVER, Region.EMEA, time.now()));
       accounts.createIfAbsent(name, "demo", "User " + name, null, partner.getId(), Set.of());
       funds.allocate(
-          partner.getId(),
-          funds.currentPeriod(),
-          Money.of("50000", "EUR"),
-          "test-allocation:" + partner.getId(),
-          "test",
-          "budget of a test partner");
+          LedgerMovement.of(partner.getId(), funds.currentPeriod(), Money.of("50000", "EUR"))
+              .withKey("test-allocation:" + partner.getId())
+              .by("test")
+              .because("budget of a test partner"));
       var headers = new HttpHeaders();
       headers.setContentType(MediaType.APPLICATION_JSON);
       String json =

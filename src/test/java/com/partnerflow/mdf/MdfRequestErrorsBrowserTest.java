@@ -6,6 +6,7 @@ import com.partnerflow.BrowserTest;
 import com.partnerflow.BusinessTime;
 import com.partnerflow.PartnerflowIntegrationTest;
 import com.partnerflow.fund.FundLedger;
+import com.partnerflow.fund.LedgerMovement;
 import com.partnerflow.fund.Money;
 import com.partnerflow.identity.UserAccounts;
 import com.partnerflow.partner.Partner;
@@ -59,12 +60,10 @@ class MdfRequestErrorsBrowserTest {
     partnerId = partner.getId();
     accounts.createIfAbsent(user, "demo", "User " + user, null, partnerId, Set.of());
     funds.allocate(
-        partnerId,
-        funds.currentPeriod(),
-        Money.of("50000", "EUR"),
-        "test-allocation:" + partnerId,
-        "test",
-        "budget of a test partner");
+        LedgerMovement.of(partnerId, funds.currentPeriod(), Money.of("50000", "EUR"))
+            .withKey("test-allocation:" + partnerId)
+            .by("test")
+            .because("budget of a test partner"));
   }
 
   String url(String path) {
