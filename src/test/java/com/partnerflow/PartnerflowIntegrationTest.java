@@ -1,6 +1,5 @@
 package com.partnerflow;
 
-import com.partnerflow.disbursement.DisbursementTestPorts;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -31,5 +30,5 @@ import org.springframework.test.context.ContextConfiguration;
       "partnerflow.identity.sign-in-throttle.address-failures=10"
     })
 @ContextConfiguration(initializers = FreePortsInitializer.class)
-@Import({TestWorkers.class, BusinessTime.class, DisbursementTestPorts.class})
+@Import({TestWorkers.class, BusinessTime.class})
 public @interface PartnerflowIntegrationTest {}

@@ -30,7 +30,7 @@ public class GatherPaymentBatchWorker {
     }
     return Map.of(
         "batchIds",
-        runs.gather("payment-run:" + job.getProcessInstanceKey(), TIMER).stream()
+        runs.gather("payment-run:" + job.getProcessInstanceKey(), TIMER).batches().stream()
             .map(PaymentBatch::getId)
             .toList());
   }

@@ -8,12 +8,14 @@ import com.partnerflow.partner.PartnerBankAccounts;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
  * The payment-file port on the pain.001 writer: each payment a credit transfer to its partner's
- * current bank account, from the configured debtor account. A partner without bank details cannot
- * be paid: the batch is refused with the partner named.
+ * current bank account, from the configured debtor account. A partner without a usable bank account
+ * (none, or neither IBAN nor account number) cannot be paid: {@link #unpayable} names it, so runs
+ * leave the payment out; a batch that still has one is refused with the partner named.
  */
 @Component
 class Pain001PaymentFile implements PaymentFile {
@@ -32,6 +34,26 @@ class Pain001PaymentFile implements PaymentFile {
     this.accounts = accounts;
     this.properties = properties;
     this.clock = clock;
+  }
+
+  @Override
+  public Optional<String> unpayable(Payment payment) {
+    Optional<BankAccount> account = accounts.current(payment.getPartnerId());
+    if (account.isEmpty()) {
+      return Optional.of("Partner " + payment.getPartnerId() + " has no bank details");
+    }
+    BankAccount a = account.get();
+    if (blank(a.iban()) && blank(a.accountNumber())) {
+      return Optional.of(
+          "Partner "
+              + payment.getPartnerId()
+              + " has a bank account without IBAN or account number");
+    }
+    return Optional.empty();
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
   }
 
   @Override

@@ -82,7 +82,8 @@ class PaymentController {
       Instant sentAt,
       List<PaymentView> payments) {}
 
-  record Run(String batchId, List<String> batchIds) {}
+  /** The run's batches, and the instructed payments it held out of them (still INSTRUCTED). */
+  record Run(String batchId, List<String> batchIds, List<PaymentRuns.Held> held) {}
 
   record Confirmation(String reference) {}
 
@@ -109,14 +110,20 @@ class PaymentController {
       summary = "Start a payment run",
       description =
           "**Who:** finance and admins. Gathers every INSTRUCTED payment into one batch per currency with its pain.001 file and"
-              + " starts the payment-run process to send them. batchId is the first batch.")
+              + " starts the payment-run process to send them. batchId is the first batch. A payment whose partner has no"
+              + " usable bank account is held: it stays INSTRUCTED, out of the batches, is listed in `held` with the reason and"
+              + " gets an audit flag NO_BANK_DETAILS; the others are batched.")
   @ApiResponse(responseCode = "201", description = "The batches were created; the run started")
   @ApiResponse(responseCode = "404", description = "The caller is not in finance")
-  @ApiResponse(responseCode = "409", description = "No payment is instructed")
+  @ApiResponse(
+      responseCode = "409",
+      description =
+          "No payment is instructed, or every instructed payment is held (partners without bank details)")
   Run run(@AuthenticationPrincipal PartnerflowUser user) {
     PaymentDesk.requireFinance(user, "Payment runs");
-    List<String> ids = desk.startRun(user).stream().map(PaymentBatch::getId).toList();
-    return new Run(ids.get(0), ids);
+    PaymentRuns.Gathered gathered = desk.startRun(user);
+    List<String> ids = gathered.batches().stream().map(PaymentBatch::getId).toList();
+    return new Run(ids.get(0), ids, gathered.held());
   }
 
   @GetMapping("/api/payments/batches/{id}")

@@ -49,12 +49,27 @@ class PaymentDesk {
     }
   }
 
-  /** Gathers every instructed payment into batches and starts a payment run to send them. */
-  List<PaymentBatch> startRun(PartnerflowUser user) {
+  /**
+   * Gathers every payable instructed payment into batches and starts a payment run to send them;
+   * payments of partners without bank details are held (named in the answer). A conflict when no
+   * payment is instructed, or when every instructed payment is held.
+   */
+  PaymentRuns.Gathered startRun(PartnerflowUser user) {
     String runKey = "api:" + UUID.randomUUID();
-    List<PaymentBatch> batches = runs.gather(runKey, user.username());
-    if (batches.isEmpty()) {
+    PaymentRuns.Gathered gathered = runs.gather(runKey, user.username());
+    List<PaymentBatch> batches = gathered.batches();
+    if (batches.isEmpty() && gathered.held().isEmpty()) {
       throw new ConflictException("No payment is instructed: there is nothing to batch");
+    }
+    if (batches.isEmpty()) {
+      throw new ConflictException(
+          "No payment could be batched: all "
+              + gathered.held().size()
+              + " instructed payments are held ("
+              + gathered.held().stream()
+                  .map(h -> "payment " + h.paymentId() + ": " + h.reason())
+                  .collect(java.util.stream.Collectors.joining("; "))
+              + ")");
     }
     try {
       client
@@ -69,7 +84,7 @@ class PaymentDesk {
       throw new TemporarilyUnavailableException(
           "The batches were created but the payment run did not start; start a run again", e);
     }
-    return batches;
+    return gathered;
   }
 
   Payment confirm(String paymentId, String reference) {

@@ -11,6 +11,12 @@ interface PaymentFile {
   /** One credit transfer of the batch. */
   record Line(Payment payment, String endToEndId) {}
 
+  /**
+   * Why this payment cannot go into a file now (its partner has no usable bank account), or empty
+   * when it can. Payment runs leave such payments out of their batches.
+   */
+  java.util.Optional<String> unpayable(Payment payment);
+
   /** The pain.001 XML of the batch with these lines (in this order). */
   String write(PaymentBatch batch, List<Line> lines);
 }

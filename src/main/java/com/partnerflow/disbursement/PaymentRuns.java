@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -16,14 +17,29 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Payment runs: every INSTRUCTED payment goes into a payment batch of its currency (IN_BATCH, one
  * batch line each) with the batch's pain.001 file; then the batch goes to the payment channel and
  * its payments are SENT. The instructed payments are read under row locks, so two concurrent runs
- * (two instances, the timer and finance) never put one payment into two batches.
+ * (two instances, the timer and finance) never put one payment into two batches. A payment whose
+ * partner has no usable bank account is held: it stays INSTRUCTED (out of every batch, so it never
+ * fails the others' file), is named in the run's answer and gets one audit flag {@value #HELD_FLAG}
+ * for finance; the next run after the partner adds bank details pays it.
  */
 @Service
 class PaymentRuns {
 
+  /** Kind of the audit flag of a payment held for missing bank details. */
+  static final String HELD_FLAG = "NO_BANK_DETAILS";
+
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PaymentRuns.class);
+
+  /** A payment the run left out, and why. */
+  record Held(String paymentId, String claimId, String partnerId, String reason) {}
+
+  /** The run's batches and the payments it held. */
+  record Gathered(List<PaymentBatch> batches, List<Held> held) {}
+
   private final Payments payments;
   private final PaymentBatches batches;
   private final PaymentBatchLines lines;
+  private final AuditFlags flags;
   private final ObjectProvider<PaymentFile> file;
   private final Map<String, PaymentChannel> channels;
   private final DisbursementProperties properties;
@@ -34,6 +50,7 @@ class PaymentRuns {
       Payments payments,
       PaymentBatches batches,
       PaymentBatchLines lines,
+      AuditFlags flags,
       ObjectProvider<PaymentFile> file,
       List<PaymentChannel> channels,
       DisbursementProperties properties,
@@ -42,6 +59,7 @@ class PaymentRuns {
     this.payments = payments;
     this.batches = batches;
     this.lines = lines;
+    this.flags = flags;
     this.file = file;
     this.channels = new LinkedHashMap<>();
     channels.forEach(c -> this.channels.put(c.name(), c));
@@ -71,22 +89,30 @@ class PaymentRuns {
   }
 
   /**
-   * One batch per currency of every instructed payment; empty when none is instructed. A run
-   * ({@code runKey}) that gathered before gets its batches again, so a retried job of the same run
-   * neither batches twice nor loses the batches it made.
+   * One batch per currency of every instructed payment that can be paid; the others held (see the
+   * class). No batch when none can. A run ({@code runKey}) that gathered before gets its batches
+   * again (and no held list), so a retried job of the same run neither batches twice nor loses the
+   * batches it made.
    */
-  List<PaymentBatch> gather(String runKey, String createdBy) {
+  Gathered gather(String runKey, String createdBy) {
     return transaction.execute(
         s -> {
           List<PaymentBatch> earlier = batches.findByRunKeyOrderByCurrency(runKey);
           if (!earlier.isEmpty()) {
-            return earlier;
+            return new Gathered(earlier, List.of());
           }
-          Map<String, List<Payment>> byCurrency = new LinkedHashMap<>();
-          for (Payment p : payments.lockInstructed()) {
-            byCurrency.computeIfAbsent(p.getCurrency(), c -> new ArrayList<>()).add(p);
-          }
+          PaymentFile paymentFile = Ports.required(file, PaymentFile.class);
           Instant now = clock.instant();
+          Map<String, List<Payment>> byCurrency = new LinkedHashMap<>();
+          List<Held> held = new ArrayList<>();
+          for (Payment p : payments.lockInstructed()) {
+            Optional<String> unpayable = paymentFile.unpayable(p);
+            if (unpayable.isPresent()) {
+              held.add(hold(p, unpayable.get(), now));
+            } else {
+              byCurrency.computeIfAbsent(p.getCurrency(), c -> new ArrayList<>()).add(p);
+            }
+          }
           List<PaymentBatch> created = new ArrayList<>();
           for (var entry : byCurrency.entrySet()) {
             BigDecimal sum =
@@ -103,11 +129,26 @@ class PaymentRuns {
               p.batched(batch.getId(), now);
               fileLines.add(new PaymentFile.Line(p, line.getEndToEndId()));
             }
-            batch.file(Ports.required(file, PaymentFile.class).write(batch, fileLines));
+            batch.file(paymentFile.write(batch, fileLines));
             created.add(batch);
           }
-          return created;
+          return new Gathered(created, held);
         });
+  }
+
+  /** The payment stays INSTRUCTED; finance gets one audit flag per claim (a flag of itself). */
+  private Held hold(Payment p, String reason, Instant now) {
+    log.warn("Payment {} held out of the run: {}", p.getId(), reason);
+    if (!flags.existsByClaimIdAndOtherClaimIdAndKind(p.getClaimId(), p.getClaimId(), HELD_FLAG)) {
+      flags.save(
+          new AuditFlag(
+              p.getClaimId(),
+              p.getClaimId(),
+              HELD_FLAG,
+              "Payment " + p.getId() + " held out of payment runs: " + reason,
+              now));
+    }
+    return new Held(p.getId(), p.getClaimId(), p.getPartnerId(), reason);
   }
 
   /** Hands the batch to the configured channel; its payments are SENT (once). */

@@ -15,15 +15,21 @@ import com.partnerflow.fund.LedgerMovement;
 import com.partnerflow.fund.Money;
 import com.partnerflow.identity.UserAccounts;
 import com.partnerflow.mdf.MdfDisbursements;
+import com.partnerflow.partner.BankAccount;
 import com.partnerflow.partner.Partner;
+import com.partnerflow.partner.PartnerBankAccounts;
 import com.partnerflow.partner.Partners;
 import com.partnerflow.partner.Region;
 import com.partnerflow.partner.Tier;
 import com.partnerflow.task.InboxTask;
 import com.partnerflow.task.InboxTasks;
 import com.partnerflow.task.TaskState;
+import com.partnerflow.task.attachment.SampleFiles;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,6 +41,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * Drives MDF requests through approval into milestone disbursement through the public API and the
@@ -59,6 +66,7 @@ class DisbursementDriver {
   final FundLedger funds;
   final InboxTasks tasks;
   final BusinessTime time;
+  final PartnerBankAccounts bankAccounts;
 
   DisbursementDriver(
       TestRestTemplate http,
@@ -66,19 +74,47 @@ class DisbursementDriver {
       UserAccounts accounts,
       FundLedger funds,
       InboxTasks tasks,
-      BusinessTime time) {
+      BusinessTime time,
+      PartnerBankAccounts bankAccounts) {
     this.http = http;
     this.partners = partners;
     this.accounts = accounts;
     this.funds = funds;
     this.tasks = tasks;
     this.time = time;
+    this.bankAccounts = bankAccounts;
   }
 
   /** A partner of a test with one partner user (password demo) and a budget in EUR. */
   record TestPartner(String id, String user, FundPeriod period) {}
 
+  /** A partner whose bank account was set long ago (no 48 h hold). */
   TestPartner newPartner(String budget) {
+    TestPartner partner = newPartnerWithoutBankDetails(budget);
+    bankDetailsChanged(partner, time.now().minus(Duration.ofDays(30)));
+    return partner;
+  }
+
+  /** The partner's real bank account (partner module), taken over as last changed at {@code at}. */
+  void bankDetailsChanged(TestPartner partner, Instant at) {
+    assertThat(
+            bankAccounts.importExisting(
+                new BankAccount(
+                    partner.id(),
+                    "Disb " + partner.user(),
+                    "DE89370400440532013000",
+                    "COBADEFFXXX",
+                    null,
+                    null,
+                    "DE",
+                    at,
+                    "test")))
+        .as("bank account of " + partner.id() + " taken over")
+        .isTrue();
+  }
+
+  /** A partner without bank details: its payments are held out of payment runs. */
+  TestPartner newPartnerWithoutBankDetails(String budget) {
     String name = "dsb" + UUID.randomUUID().toString().substring(0, 8);
     Partner partner =
         partners.save(
@@ -295,6 +331,35 @@ class DisbursementDriver {
         .filter(m -> m.type() == type)
         .filter(m -> MdfDisbursements.fundReference(requestId).equals(m.reference()))
         .toList();
+  }
+
+  /** A PDF of its own (the sample PDF with a unique trailing comment), the same for each call. */
+  static byte[] uniquePdf() {
+    byte[] pdf = SampleFiles.pdf();
+    byte[] tail = ("%" + UUID.randomUUID() + "\n").getBytes(StandardCharsets.ISO_8859_1);
+    byte[] file = Arrays.copyOf(pdf, pdf.length + tail.length);
+    System.arraycopy(tail, 0, file, pdf.length, tail.length);
+    return file;
+  }
+
+  /** Uploads the file to the task through {@code POST /api/tasks/{id}/attachments}. */
+  JsonNode upload(String user, InboxTask task, String fileName, byte[] content) {
+    var part = new HttpHeaders();
+    part.setContentType(MediaType.APPLICATION_PDF);
+    part.setContentDispositionFormData("file", fileName);
+    var body = new LinkedMultiValueMap<String, Object>();
+    body.add("file", new HttpEntity<>(content, part));
+    var headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    var response =
+        http.withBasicAuth(user, "demo")
+            .exchange(
+                "/api/tasks/" + task.getId() + "/attachments",
+                HttpMethod.POST,
+                new HttpEntity<>(body, headers),
+                String.class);
+    assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.CREATED);
+    return read(response.getBody());
   }
 
   ResponseEntity<String> post(String user, String path, String json) {

@@ -8,6 +8,7 @@ import com.partnerflow.PartnerflowIntegrationTest;
 import com.partnerflow.disbursement.DisbursementDriver.TestPartner;
 import com.partnerflow.fund.FundLedger;
 import com.partnerflow.identity.UserAccounts;
+import com.partnerflow.partner.PartnerBankAccounts;
 import com.partnerflow.partner.Partners;
 import com.partnerflow.task.InboxTasks;
 import java.time.Duration;
@@ -27,6 +28,7 @@ import org.springframework.http.HttpStatus;
 class DisbursementJourneyIT {
 
   @Autowired TestRestTemplate http;
+  @Autowired PartnerBankAccounts bankAccounts;
   @Autowired Partners partners;
   @Autowired UserAccounts accounts;
   @Autowired FundLedger funds;
@@ -37,7 +39,7 @@ class DisbursementJourneyIT {
   @Test
   void anApprovedRequestIsPaidMilestoneByMilestoneAndClosed() {
     time.ensureDaysLeftInPeriod(5);
-    var driver = new DisbursementDriver(http, partners, accounts, funds, tasks, time);
+    var driver = new DisbursementDriver(http, partners, accounts, funds, tasks, time, bankAccounts);
     TestPartner partner = driver.newPartner("50000.00");
     String requestId = driver.submit(partner, "Journey webinar", "1500.50");
     driver.assertLedgerBalances(partner);

@@ -3,16 +3,16 @@ package com.partnerflow.disbursement;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.partnerflow.BusinessTime;
 import com.partnerflow.PartnerflowIntegrationTest;
 import com.partnerflow.disbursement.DisbursementDriver.TestPartner;
-import com.partnerflow.disbursement.DisbursementTestPorts.TestBankDetailChanges;
-import com.partnerflow.disbursement.DisbursementTestPorts.TestEvidenceFiles;
 import com.partnerflow.fund.FundLedger;
 import com.partnerflow.fund.LedgerEntryType;
 import com.partnerflow.identity.UserAccounts;
 import com.partnerflow.notification.NotificationLog;
 import com.partnerflow.notification.NotificationRecord;
+import com.partnerflow.partner.PartnerBankAccounts;
 import com.partnerflow.partner.Partners;
 import com.partnerflow.task.InboxTask;
 import com.partnerflow.task.InboxTasks;
@@ -36,6 +36,7 @@ import org.springframework.http.HttpStatus;
 class DisbursementProcessIT {
 
   @Autowired TestRestTemplate http;
+  @Autowired PartnerBankAccounts bankAccounts;
   @Autowired Partners partners;
   @Autowired UserAccounts accounts;
   @Autowired FundLedger funds;
@@ -46,14 +47,12 @@ class DisbursementProcessIT {
   @Autowired Payments payments;
   @Autowired PaymentBatchLines lines;
   @Autowired NotificationLog notifications;
-  @Autowired TestEvidenceFiles evidence;
-  @Autowired TestBankDetailChanges bankDetails;
   @Autowired CamundaClient client;
   DisbursementDriver driver;
 
   @BeforeEach
   void setUp() {
-    driver = new DisbursementDriver(http, partners, accounts, funds, tasks, time);
+    driver = new DisbursementDriver(http, partners, accounts, funds, tasks, time, bankAccounts);
     time.ensureDaysLeftInPeriod(5);
   }
 
@@ -64,7 +63,10 @@ class DisbursementProcessIT {
   record Approved(TestPartner partner, String requestId, List<String> milestones) {}
 
   Approved approved(String requested) {
-    TestPartner partner = driver.newPartner("50000.00");
+    return approved(driver.newPartner("50000.00"), requested);
+  }
+
+  Approved approved(TestPartner partner, String requested) {
     String requestId = driver.submit(partner, "Webinar " + partner.user(), requested);
     driver.approveAll(requestId);
     List<String> milestones = driver.milestoneIds(requestId);
@@ -260,15 +262,21 @@ class DisbursementProcessIT {
   void theSameFileOnClaimsOfTwoPartnersBlocksTheLaterClaim() {
     Approved a = approved("1500.50");
     Approved b = approved("1500.50");
-    String sha256 = UUID.randomUUID().toString().replace("-", "") + "0".repeat(32);
+    byte[] file = DisbursementDriver.uniquePdf();
 
     InboxTask taskA = driver.awaitTask(a.milestones().get(0), "SubmitClaimTask");
-    evidence.upload(String.valueOf(taskA.getId()), "invoice.pdf", sha256);
+    String sha256 =
+        driver.upload(a.partner().user(), taskA, "invoice.pdf", file).get("sha256").asText();
     String claimA = driver.claimMilestone(a.partner(), a.milestones().get(0), "450.15", invoice());
     driver.awaitTask(a.milestones().get(0), "VerifyClaimTask");
 
     InboxTask taskB = driver.awaitTask(b.milestones().get(0), "SubmitClaimTask");
-    evidence.upload(String.valueOf(taskB.getId()), "copy-of-invoice.pdf", sha256);
+    assertThat(
+            driver
+                .upload(b.partner().user(), taskB, "copy-of-invoice.pdf", file)
+                .get("sha256")
+                .asText())
+        .isEqualTo(sha256);
     String claimB = driver.claimMilestone(b.partner(), b.milestones().get(0), "450.15", invoice());
 
     driver.awaitMilestone(b.requestId(), b.milestones().get(0), "REJECTED");
@@ -358,8 +366,9 @@ class DisbursementProcessIT {
 
   @Test
   void paymentsAfterARecentBankDetailChangeWaitForFinance() {
-    Approved a = approved("1500.50");
-    bankDetails.changed(a.partner().id(), time.now().minus(Duration.ofHours(2)));
+    TestPartner changed = driver.newPartnerWithoutBankDetails("50000.00");
+    driver.bankDetailsChanged(changed, time.now().minus(Duration.ofHours(2)));
+    Approved a = approved(changed, "1500.50");
     String m1 = a.milestones().get(0);
     String claimId = driver.claimMilestone(a.partner(), m1, "450.15", invoice());
     driver.verify(m1, "frank", "{\"decision\":\"APPROVE\"}");
@@ -371,12 +380,76 @@ class DisbursementProcessIT {
 
     assertThat(driver.awaitPayment(claimId).get("status").asText()).isIn("INSTRUCTED", "IN_BATCH");
 
-    // Bank details changed long ago: no hold.
-    bankDetails.changed(a.partner().id(), time.now().minus(Duration.ofDays(3)));
-    String m2 = a.milestones().get(1);
-    String claim2 = driver.claimMilestone(a.partner(), m2, "1050.35", invoice());
+    // Bank details changed long ago (30 days): no hold.
+    Approved b = approved("1500.50");
+    String m2 = b.milestones().get(1);
+    String claim2 = driver.claimMilestone(b.partner(), m2, "1050.35", invoice());
     driver.verify(m2, "frank", "{\"decision\":\"APPROVE\"}");
     assertThat(driver.awaitPayment(claim2)).isNotNull();
+  }
+
+  @Test
+  void aRunBatchesThePaymentsItCanAndHoldsThoseOfPartnersWithoutBankDetails() {
+    Approved noBank = approved(driver.newPartnerWithoutBankDetails("50000.00"), "1500.50");
+    Approved withBank = approved("1500.50");
+    String heldClaim =
+        driver.claimMilestone(noBank.partner(), noBank.milestones().get(0), "450.15", invoice());
+    driver.verify(noBank.milestones().get(0), "frank", "{\"decision\":\"APPROVE\"}");
+    String paidClaim =
+        driver.claimMilestone(
+            withBank.partner(), withBank.milestones().get(0), "450.15", invoice());
+    driver.verify(withBank.milestones().get(0), "frank", "{\"decision\":\"APPROVE\"}");
+    String heldPayment = driver.awaitPayment(heldClaim).get("id").asText();
+    String paidPayment = driver.awaitPayment(paidClaim).get("id").asText();
+
+    var run = driver.post("erin", "/api/payments/runs", "");
+
+    assertThat(run.getStatusCode()).as(run.getBody()).isEqualTo(HttpStatus.CREATED);
+    JsonNode answer = DisbursementDriver.read(run.getBody());
+    List<JsonNode> held = new java.util.ArrayList<>();
+    answer.get("held").forEach(held::add);
+    assertThat(held.stream().filter(h -> h.get("paymentId").asText().equals(heldPayment)))
+        .singleElement()
+        .satisfies(
+            h -> {
+              assertThat(h.get("claimId").asText()).isEqualTo(heldClaim);
+              assertThat(h.get("partnerId").asText()).isEqualTo(noBank.partner().id());
+              assertThat(h.get("reason").asText()).contains("has no bank details");
+            });
+    assertThat(held).noneMatch(h -> h.get("paymentId").asText().equals(paidPayment));
+    // Exactly one of the two is in a batch (this run's, unless the daily run was first).
+    JsonNode paid = driver.payment(paidPayment);
+    assertThat(paid.get("batchId").isNull()).isFalse();
+    assertThat(paid.get("status").asText()).isIn("IN_BATCH", "SENT");
+    JsonNode notPaid = driver.payment(heldPayment);
+    assertThat(notPaid.get("batchId").isNull()).isTrue();
+    assertThat(notPaid.get("status").asText()).isEqualTo("INSTRUCTED");
+    assertThat(lines.countByKeyPaymentId(heldPayment)).isZero();
+    assertThat(lines.countByKeyPaymentId(paidPayment)).isEqualTo(1);
+    // Finance's audit flag, once however many runs hold it.
+    assertThat(flags.findByClaimId(heldClaim))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.getKind()).isEqualTo(PaymentRuns.HELD_FLAG);
+              assertThat(f.getDetail()).contains(heldPayment, "no bank details");
+            });
+
+    // The next run has nothing it can batch: 409 naming the held payment (or, when another
+    // payment was instructed meanwhile, 201 holding it again).
+    var again = driver.post("erin", "/api/payments/runs", "");
+    assertThat(again.getStatusCode()).isIn(HttpStatus.CONFLICT, HttpStatus.CREATED);
+    assertThat(again.getBody()).contains(heldPayment);
+    if (again.getStatusCode() == HttpStatus.CONFLICT) {
+      assertThat(again.getHeaders().getContentType().toString()).contains("problem+json");
+      assertThat(again.getBody()).contains("No payment could be batched");
+    }
+    assertThat(flags.findByClaimId(heldClaim)).hasSize(1);
+
+    // Bank details added: the next run pays it.
+    driver.bankDetailsChanged(noBank.partner(), time.now().minus(Duration.ofDays(30)));
+    assertThat(driver.batchPayment(heldPayment)).isNotNull();
+    driver.assertLedgerBalances(noBank.partner());
   }
 
   @Test

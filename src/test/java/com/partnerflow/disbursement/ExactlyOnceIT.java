@@ -8,10 +8,10 @@ import static org.mockito.Mockito.when;
 import com.partnerflow.BusinessTime;
 import com.partnerflow.PartnerflowIntegrationTest;
 import com.partnerflow.disbursement.DisbursementDriver.TestPartner;
-import com.partnerflow.disbursement.DisbursementTestPorts.TestBankDetailChanges;
 import com.partnerflow.fund.FundLedger;
 import com.partnerflow.fund.LedgerEntryType;
 import com.partnerflow.identity.UserAccounts;
+import com.partnerflow.partner.PartnerBankAccounts;
 import com.partnerflow.partner.Partners;
 import com.partnerflow.task.InboxTask;
 import com.partnerflow.task.InboxTasks;
@@ -46,6 +46,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ExactlyOnceIT {
 
   @Autowired TestRestTemplate http;
+  @Autowired PartnerBankAccounts bankAccounts;
   @Autowired Partners partners;
   @Autowired UserAccounts accounts;
   @Autowired FundLedger funds;
@@ -53,7 +54,6 @@ class ExactlyOnceIT {
   @Autowired BusinessTime time;
   @Autowired Payments payments;
   @Autowired PaymentBatchLines lines;
-  @Autowired TestBankDetailChanges bankDetails;
   @Autowired InstructPaymentWorker instructWorker;
   @Autowired GatherPaymentBatchWorker gatherWorker;
   @Autowired RecordPaymentWorker recordWorker;
@@ -62,7 +62,7 @@ class ExactlyOnceIT {
 
   @BeforeEach
   void setUp() {
-    driver = new DisbursementDriver(http, partners, accounts, funds, tasks, time);
+    driver = new DisbursementDriver(http, partners, accounts, funds, tasks, time, bankAccounts);
     time.ensureDaysLeftInPeriod(5);
   }
 
@@ -76,11 +76,11 @@ class ExactlyOnceIT {
       Map<String, Object> variables) {}
 
   Held held() {
-    TestPartner partner = driver.newPartner("50000.00");
+    TestPartner partner = driver.newPartnerWithoutBankDetails("50000.00");
     String requestId = driver.submit(partner, "Exactly once " + partner.user(), "1500.50");
     driver.approveAll(requestId);
     String m1 = driver.milestoneIds(requestId).get(0);
-    bankDetails.changed(partner.id(), time.now());
+    driver.bankDetailsChanged(partner, time.now());
     String claimId =
         driver.claimMilestone(
             partner, m1, "450.15", "INV-" + UUID.randomUUID().toString().substring(0, 8));

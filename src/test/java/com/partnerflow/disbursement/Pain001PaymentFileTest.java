@@ -77,7 +77,11 @@ class Pain001PaymentFileTest {
   @Test
   void aPartnerWithoutBankDetailsCannotBePaid() {
     when(accounts.current("p3")).thenReturn(Optional.empty());
+    when(accounts.current("p1"))
+        .thenReturn(Optional.of(iban("p1", "Acme Corp", "DE02120300000000202051")));
     Payment c = payment("p3", "10.00");
+    assertThat(file.unpayable(c)).hasValue("Partner p3 has no bank details");
+    assertThat(file.unpayable(payment("p1", "10.00"))).isEmpty();
     PaymentBatch batch = new PaymentBatch("run", "EUR", 1, new BigDecimal("10.00"), "erin", NOW);
 
     assertThatThrownBy(() -> file.write(batch, List.of(new PaymentFile.Line(c, "E2E-1"))))
