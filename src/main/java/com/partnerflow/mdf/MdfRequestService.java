@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -87,12 +88,29 @@ public class MdfRequestService {
       transaction.executeWithoutResult(s -> requests.deleteById(request.getId()));
       throw e;
     }
-    return transaction.execute(
-        s -> {
-          MdfRequest stored = requests.findById(request.getId()).orElseThrow();
-          stored.started(processInstanceKey);
-          return stored;
-        });
+    return recordStart(request.getId(), processInstanceKey);
+  }
+
+  /**
+   * Notes the instance on the request. The process's first workers may already be changing the
+   * request (an ineligible one is rejected within milliseconds), so a lost optimistic lock is
+   * retried on a fresh copy instead of failing a submission that has started.
+   */
+  private MdfRequest recordStart(String requestId, long processInstanceKey) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return transaction.execute(
+            s -> {
+              MdfRequest stored = requests.findById(requestId).orElseThrow();
+              stored.started(processInstanceKey);
+              return stored;
+            });
+      } catch (ObjectOptimisticLockingFailureException e) {
+        if (attempt == 5) {
+          throw e;
+        }
+      }
+    }
   }
 
   private long startProcess(MdfRequest request, Partner partner) {
