@@ -88,6 +88,11 @@ class DisbursementPagesIT {
         .contains("href=\"https://example.com/recording\"")
         .contains("30 leads")
         .contains("href=\"/tasks/" + verifyTask.getId() + "\"");
+    var file =
+        http.withBasicAuth("frank", "demo")
+            .getForEntity("/api/attachments/" + attachmentId, byte[].class);
+    assertThat(file.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(new String(file.getBody(), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
     assertThat(UiSession.signIn(port, "erin").get("/disbursements/verification").statusCode())
         .isEqualTo(200);
     assertThat(UiSession.signIn(port, "carol").get("/disbursements/verification").statusCode())
