@@ -1,5 +1,8 @@
 package com.partnerflow.mdf;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.partnerflow.common.InvalidRequestException;
 import com.partnerflow.fund.FundLedger;
 import com.partnerflow.identity.PartnerflowUser;
@@ -7,6 +10,9 @@ import com.partnerflow.partner.Partner;
 import com.partnerflow.partner.Partners;
 import com.partnerflow.partner.Region;
 import com.partnerflow.partner.Tier;
+import com.partnerflow.task.InboxTask;
+import com.partnerflow.task.InboxTasks;
+import com.partnerflow.task.TaskState;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -16,6 +22,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -37,14 +44,26 @@ import org.springframework.web.bind.annotation.ResponseBody;
 @Controller
 class MdfPagesController {
 
+  /** The form of the partner's claim tasks in {@code mdf-disbursement}. */
+  static final String CLAIM_FORM = "milestone-claim";
+
   private final MdfRequestService service;
   private final FundLedger funds;
   private final Partners partners;
+  private final InboxTasks tasks;
+  private final ObjectMapper json;
 
-  MdfPagesController(MdfRequestService service, FundLedger funds, Partners partners) {
+  MdfPagesController(
+      MdfRequestService service,
+      FundLedger funds,
+      Partners partners,
+      InboxTasks tasks,
+      ObjectMapper json) {
     this.service = service;
     this.funds = funds;
     this.partners = partners;
+    this.tasks = tasks;
+    this.json = json;
   }
 
   /** Bad filter values show the page with the problems (400) and no requests. */
@@ -102,6 +121,7 @@ class MdfPagesController {
     model.addAttribute("request", request);
     model.addAttribute("history", MdfDecision.historyFor(request, partnerUser));
     model.addAttribute("showRisk", !partnerUser);
+    model.addAttribute("claimTasks", openClaimTasks(request));
     model.addAttribute(
         "partnerName", partners.findById(request.getPartnerId()).map(Partner::getName).orElse(""));
     return "mdf/request";
@@ -133,6 +153,30 @@ class MdfPagesController {
   String form() throws IOException {
     return new ClassPathResource("forms/mdf-request.form")
         .getContentAsString(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The request's open claim tasks (a claim, or more evidence for one) by milestone id: the tasks
+   * of the {@code milestone-claim} form whose context names the request and the milestone.
+   */
+  private Map<String, InboxTask> openClaimTasks(MdfRequest request) {
+    Map<String, InboxTask> byMilestone = new HashMap<>();
+    for (InboxTask task :
+        tasks.findByStateAndFormKeyOrderByCreatedAtAsc(TaskState.OPEN, CLAIM_FORM)) {
+      if (!request.getPartnerId().equals(task.getPartnerId()) || task.getContextJson() == null) {
+        continue;
+      }
+      try {
+        JsonNode context = json.readTree(task.getContextJson());
+        if (request.getId().equals(context.path("mdfRequestId").asText())
+            && context.hasNonNull("milestoneId")) {
+          byMilestone.putIfAbsent(context.get("milestoneId").asText(), task);
+        }
+      } catch (JsonProcessingException e) {
+        // A task without a readable context is about no milestone.
+      }
+    }
+    return byMilestone;
   }
 
   private Map<String, String> partnerNames() {

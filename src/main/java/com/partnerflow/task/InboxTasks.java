@@ -66,6 +66,9 @@ public interface InboxTasks extends JpaRepository<InboxTask, Long> {
 
   List<InboxTask> findByProcessInstanceKeyOrderByCreatedAtAsc(long processInstanceKey);
 
+  /** Tasks in a state with a form (e.g. every open claim verification), oldest first. */
+  List<InboxTask> findByStateAndFormKeyOrderByCreatedAtAsc(TaskState state, String formKey);
+
   /** Open tasks whose form key is not among {@code known} (never empty), per element. */
   @Query(
       """
