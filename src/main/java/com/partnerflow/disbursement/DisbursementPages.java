@@ -163,14 +163,22 @@ class DisbursementPages {
     return act(
         redirect,
         () -> {
-          List<PaymentBatch> started = desk.startRun(user);
+          PaymentRuns.Gathered run = desk.startRun(user);
+          List<PaymentBatch> started = run.batches();
           int count = started.stream().mapToInt(PaymentBatch::getPaymentCount).sum();
+          int held = run.held().size();
           return "Payment run started: "
               + started.size()
               + (started.size() == 1 ? " batch" : " batches")
               + " with "
               + count
-              + (count == 1 ? " payment." : " payments.");
+              + (count == 1 ? " payment." : " payments.")
+              + (held == 0
+                  ? ""
+                  : " "
+                      + held
+                      + (held == 1 ? " payment is" : " payments are")
+                      + " held: the partner has no usable bank details.");
         });
   }
 

@@ -8,23 +8,17 @@ import com.partnerflow.UiSession;
 import com.partnerflow.disbursement.DisbursementDriver.TestPartner;
 import com.partnerflow.fund.FundLedger;
 import com.partnerflow.identity.UserAccounts;
+import com.partnerflow.partner.PartnerBankAccounts;
 import com.partnerflow.partner.Partners;
 import com.partnerflow.task.InboxTask;
 import com.partnerflow.task.InboxTasks;
-import com.partnerflow.task.attachment.SampleFiles;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * The disbursement pages over HTTP with signed-in sessions: marketing-ops' verification queue shows
@@ -43,11 +37,12 @@ class DisbursementPagesIT {
   @Autowired InboxTasks tasks;
   @Autowired BusinessTime time;
   @Autowired ClaimFiles claimFiles;
+  @Autowired PartnerBankAccounts bankAccounts;
 
   @Test
   void marketingOpsVerifiesFromTheQueueAndFinancePaysFromThePaymentsPage() {
     time.ensureDaysLeftInPeriod(5);
-    var driver = new DisbursementDriver(http, partners, accounts, funds, tasks, time);
+    var driver = new DisbursementDriver(http, partners, accounts, funds, tasks, time, bankAccounts);
     TestPartner partner = driver.newPartner("20000.00");
     String title = "Pages webinar " + partner.user();
     String requestId = driver.submit(partner, title, "1000.00");
@@ -68,12 +63,16 @@ class DisbursementPagesIT {
     assertThat(UiSession.signIn(port, other.user()).get("/mdf-requests/" + requestId).statusCode())
         .isEqualTo(404);
 
-    String attachmentId = upload(partner.user(), claimTask.getId());
+    String attachmentId =
+        driver
+            .upload(partner.user(), claimTask, "invoice.pdf", DisbursementDriver.uniquePdf())
+            .get("id")
+            .asText();
     String invoice = "PG-" + partner.user();
     driver.complete(partner.user(), claimTask, DisbursementDriver.claim("300.00", invoice));
     String claimId = DisbursementDriver.contextValue(claimTask, "claimId");
     InboxTask verifyTask = driver.awaitTask(milestones.get(0), "VerifyClaimTask");
-    keepEvidence(claimId, claimTask.getId(), attachmentId);
+    assertThat(claimFiles.findByKeyClaimId(claimId)).hasSize(1);
 
     // Marketing-ops sees the claim in the queue, with its evidence inline and its task linked.
     var queue = UiSession.signIn(port, "frank").get("/disbursements/verification");
@@ -144,55 +143,7 @@ class DisbursementPagesIT {
     assertThat(UiSession.signIn(port, partner.user()).get("/payments").statusCode()).isEqualTo(404);
   }
 
-  /**
-   * The claim keeps the uploaded file as its evidence. Some test contexts replace the evidence port
-   * with a double that knows nothing of real uploads; then the file is recorded here as the adapter
-   * would have recorded it.
-   */
-  private void keepEvidence(String claimId, long taskId, String attachmentId) {
-    if (claimFiles.findByKeyClaimId(claimId).isEmpty()) {
-      claimFiles.save(
-          new ClaimFile(
-              claimId,
-              new EvidenceFiles.EvidenceFile(
-                  attachmentId,
-                  String.valueOf(taskId),
-                  "invoice.pdf",
-                  "application/pdf",
-                  UUID.randomUUID().toString().replace("-", ""),
-                  1234)));
-    }
-  }
-
   private String partnerName(TestPartner partner) {
     return partners.findById(partner.id()).orElseThrow().getName();
-  }
-
-  /** Uploads a PDF unique to this test (no other claim has its hash) to the claim task. */
-  private String upload(String user, long taskId) {
-    byte[] pdf = SampleFiles.pdf();
-    byte[] tail = ("% " + UUID.randomUUID() + "\n").getBytes(StandardCharsets.ISO_8859_1);
-    byte[] content = new byte[pdf.length + tail.length];
-    System.arraycopy(pdf, 0, content, 0, pdf.length);
-    System.arraycopy(tail, 0, content, pdf.length, tail.length);
-    var body = new LinkedMultiValueMap<String, Object>();
-    body.add(
-        "file",
-        new ByteArrayResource(content) {
-          @Override
-          public String getFilename() {
-            return "invoice.pdf";
-          }
-        });
-    var headers = new HttpHeaders();
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    var response =
-        http.withBasicAuth(user, "demo")
-            .postForEntity(
-                "/api/tasks/" + taskId + "/attachments",
-                new HttpEntity<>(body, headers),
-                String.class);
-    assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.CREATED);
-    return DisbursementDriver.read(response.getBody()).get("id").asText();
   }
 }
