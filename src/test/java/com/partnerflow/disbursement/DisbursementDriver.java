@@ -189,13 +189,18 @@ class DisbursementDriver {
         .toList();
   }
 
-  String milestoneStatus(String requestId, String milestoneId) {
-    for (JsonNode m : request("erin", requestId).get("milestones")) {
+  /** The milestone as {@code user} reads it in the request. */
+  JsonNode milestone(String user, String requestId, String milestoneId) {
+    for (JsonNode m : request(user, requestId).get("milestones")) {
       if (m.get("id").asText().equals(milestoneId)) {
-        return m.get("status").asText();
+        return m;
       }
     }
-    throw new AssertionError("No milestone " + milestoneId);
+    throw new AssertionError("No milestone " + milestoneId + " in request " + requestId);
+  }
+
+  String milestoneStatus(String requestId, String milestoneId) {
+    return milestone("erin", requestId, milestoneId).get("status").asText();
   }
 
   void awaitMilestone(String requestId, String milestoneId, String status) {
