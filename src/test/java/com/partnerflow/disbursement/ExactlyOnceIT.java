@@ -159,6 +159,7 @@ class ExactlyOnceIT {
     assertExactlyOnce(held, paymentId);
   }
 
+  /** The delivery only; {@link JobTimeoutIT} lets the engine's own job timeout run out. */
   @Test
   void aJobActivatedAgainAfterItsTimeout() {
     Held held = held();
