@@ -2,6 +2,8 @@ package com.partnerflow.disbursement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 import com.partnerflow.BusinessTime;
 import com.partnerflow.PartnerflowIntegrationTest;
@@ -11,8 +13,10 @@ import com.partnerflow.identity.UserAccounts;
 import com.partnerflow.partner.PartnerBankAccounts;
 import com.partnerflow.partner.Partners;
 import com.partnerflow.task.InboxTasks;
+import io.camunda.client.api.response.ActivatedJob;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -35,6 +39,7 @@ class DisbursementJourneyIT {
   @Autowired InboxTasks tasks;
   @Autowired BusinessTime time;
   @Autowired CloseOuts closeOuts;
+  @Autowired CloseOutWorker closeOutWorker;
 
   @Test
   void anApprovedRequestIsPaidMilestoneByMilestoneAndClosed() {
@@ -122,6 +127,16 @@ class DisbursementJourneyIT {
     assertThat(second.hasNonNull("verificationDueAt")).isFalse();
     assertThat(closed.get("milestones").get(0).get("paidAmount").decimalValue())
         .isEqualByComparingTo("450.15");
+
+    // The close-out job delivered again changes nothing: one CLOSED entry, the same figures.
+    ActivatedJob closeOutAgain = mock(ActivatedJob.class);
+    when(closeOutAgain.getVariablesAsMap()).thenReturn(Map.of("mdfRequestId", requestId));
+    assertThat(closeOutWorker.closeOut(closeOutAgain))
+        .containsEntry("paidAmount", closeOuts.findById(requestId).orElseThrow().getPaidAmount());
+    assertThat(
+            driver.request("erin", requestId).get("history").findValuesAsText("action").stream()
+                .filter("CLOSED"::equals))
+        .hasSize(1);
 
     CloseOut closeOut = closeOuts.findById(requestId).orElseThrow();
     assertThat(closeOut.getLeads()).isEqualTo(60);
