@@ -261,6 +261,31 @@ class DisbursementDriver {
     return contextValue(task, "claimId");
   }
 
+  /** The variables a milestone's disbursement instance hands its jobs. */
+  static Map<String, Object> jobVariables(
+      TestPartner partner, String requestId, String milestoneId, String claimId, String title) {
+    Map<String, Object> variables = new java.util.HashMap<>();
+    variables.put("mdfRequestId", requestId);
+    variables.put("milestoneId", milestoneId);
+    variables.put("claimId", claimId);
+    variables.put("partnerId", partner.id());
+    variables.put("fundPeriod", partner.period().id());
+    variables.put("milestoneName", "Invitations sent");
+    variables.put("title", title);
+    return variables;
+  }
+
+  /** A job as the engine delivers it to a worker: its instance, element and variables. */
+  static io.camunda.client.api.response.ActivatedJob deliveredJob(
+      long instance, String elementId, long elementInstance, Map<String, Object> variables) {
+    var job = org.mockito.Mockito.mock(io.camunda.client.api.response.ActivatedJob.class);
+    org.mockito.Mockito.when(job.getVariablesAsMap()).thenReturn(variables);
+    org.mockito.Mockito.when(job.getProcessInstanceKey()).thenReturn(instance);
+    org.mockito.Mockito.when(job.getElementId()).thenReturn(elementId);
+    org.mockito.Mockito.when(job.getElementInstanceKey()).thenReturn(elementInstance);
+    return job;
+  }
+
   static String contextValue(InboxTask task, String key) {
     return read(task.getContextJson()).get(key).asText();
   }

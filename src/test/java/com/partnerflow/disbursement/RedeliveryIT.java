@@ -1,8 +1,6 @@
 package com.partnerflow.disbursement;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,7 +15,6 @@ import com.partnerflow.partner.Partners;
 import com.partnerflow.task.InboxTask;
 import com.partnerflow.task.InboxTasks;
 import com.partnerflow.task.TaskCompletion;
-import io.camunda.client.api.response.ActivatedJob;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,16 +79,12 @@ class RedeliveryIT {
     List<String> mails = mailsOf(instance);
     String milestoneStatus = driver.milestoneStatus(requestId, milestoneId);
 
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("mdfRequestId", requestId);
-    variables.put("milestoneId", milestoneId);
-    variables.put("claimId", claimId);
-    variables.put("partnerId", partner.id());
-    variables.put("fundPeriod", partner.period().id());
-    variables.put("milestoneName", "Invitations sent");
-    variables.put("title", "Redelivered");
+    Map<String, Object> variables =
+        DisbursementDriver.jobVariables(partner, requestId, milestoneId, claimId, "Redelivered");
 
-    assertThat(openClaim.openClaim(job(instance, "OpenClaimTask", 0, variables)))
+    assertThat(
+            openClaim.openClaim(
+                DisbursementDriver.deliveredJob(instance, "OpenClaimTask", 0, variables)))
         .containsEntry("claimId", claimId);
     for (InboxTask submitted : List.of(claimTask, evidenceTask)) {
       Map<String, Object> claimed = new HashMap<>(variables);
@@ -101,13 +94,14 @@ class RedeliveryIT {
               new TypeReference<Map<String, Object>>() {}));
       claimed.put(TaskCompletion.COMPLETED_BY_VARIABLE, partner.user());
       claimed.put(TaskCompletion.COMPLETED_TASK_VARIABLE, String.valueOf(submitted.getId()));
-      recordClaim.recordClaim(job(instance, "RecordClaimTask", 0, claimed));
+      recordClaim.recordClaim(
+          DisbursementDriver.deliveredJob(instance, "RecordClaimTask", 0, claimed));
     }
     Map<String, Object> askedForEvidence = new HashMap<>(variables);
     askedForEvidence.put("decision", "REQUEST_EVIDENCE");
     askedForEvidence.put("reason", "Add photos");
     requestEvidence.requestEvidence(
-        job(
+        DisbursementDriver.deliveredJob(
             instance,
             "RequestEvidenceTask",
             stepElement(requestId, "evidence:"),
@@ -121,10 +115,13 @@ class RedeliveryIT {
         decided.put(TaskCompletion.COMPLETED_BY_VARIABLE, "frank");
         decided.put("verificationGroup", "marketing-ops");
         recordVerification.record(
-            job(instance, "RecordVerificationTask", elementOf(step), decided));
+            DisbursementDriver.deliveredJob(
+                instance, "RecordVerificationTask", elementOf(step), decided));
       }
     }
-    assertThat(checkClaim.checkClaim(job(instance, "CheckClaimTask", 0, variables)))
+    assertThat(
+            checkClaim.checkClaim(
+                DisbursementDriver.deliveredJob(instance, "CheckClaimTask", 0, variables)))
         .containsEntry("checkOutcome", "PASSED");
 
     Claim after = claims.findById(claimId).orElseThrow();
@@ -164,15 +161,5 @@ class RedeliveryIT {
 
   private static long elementOf(String stepKey) {
     return Long.parseLong(stepKey.substring(stepKey.indexOf(':') + 1));
-  }
-
-  private static ActivatedJob job(
-      long instance, String elementId, long elementInstance, Map<String, Object> variables) {
-    ActivatedJob job = mock(ActivatedJob.class);
-    when(job.getVariablesAsMap()).thenReturn(variables);
-    when(job.getProcessInstanceKey()).thenReturn(instance);
-    when(job.getElementId()).thenReturn(elementId);
-    when(job.getElementInstanceKey()).thenReturn(elementInstance);
-    return job;
   }
 }
