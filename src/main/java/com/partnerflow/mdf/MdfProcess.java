@@ -6,7 +6,8 @@ final class MdfProcess {
   static final String PROCESS_ID = "mdf-request";
 
   static final String CHECK_ELIGIBILITY = "mdf.check-eligibility";
-  static final String SCORE_RISK = "mdf.score-risk";
+  static final String COLLECT_RISK_FACTS = "mdf.collect-risk-facts";
+  static final String RECORD_RISK = "mdf.record-risk";
   static final String ASSIGN_LEVEL = "mdf.assign-level";
   static final String SEND_REMINDER = "mdf.send-reminder";
   static final String RECORD_ESCALATION = "mdf.record-escalation";
@@ -20,11 +21,6 @@ final class MdfProcess {
 
   /** BPMN error of {@code mdf.reserve-funds}: the balance no longer covers the approved amount. */
   static final String INSUFFICIENT_FUNDS = "INSUFFICIENT_FUNDS";
-
-  /**
-   * How many times a partner may revise a request before a further request for changes rejects it.
-   */
-  static final int MAX_REVISION_ROUNDS = 3;
 
   private MdfProcess() {}
 }

@@ -66,20 +66,29 @@ class MdfReview {
         requests.findByPartnerIdOrderBySubmittedAtDesc(partner.getId()));
   }
 
-  /** Scores the request's risk and stores score, level and signals. */
-  @Transactional
-  RiskScoring.Risk scoreRisk(String requestId, TierBenefits benefits) {
+  /**
+   * A risk assessment of the mdf-risk-assessment decision: score, level and one sentence per
+   * signal.
+   */
+  record Risk(int score, String level, List<String> signals) {}
+
+  /** What the risk rules read about the request (bpmn/mdf-risk-scoring.dmn applies them). */
+  @Transactional(readOnly = true)
+  RiskFacts riskFacts(String requestId, TierBenefits benefits) {
     MdfRequest request = request(requestId);
     Partner partner = partners.findById(request.getPartnerId()).orElseThrow();
-    List<MdfRequest> history =
+    List<MdfRequest> earlier =
         requests.findByPartnerIdOrderBySubmittedAtDesc(partner.getId()).stream()
             .filter(r -> !r.getId().equals(requestId))
             .toList();
-    RiskScoring.Risk risk =
-        RiskScoring.score(
-            request, history, benefits.perActivityCap(), partner.getCreatedAt(), clock.instant());
-    request.scored(risk.score(), risk.level(), risk.signals());
-    return risk;
+    return RiskFacts.of(
+        request, earlier, benefits.perActivityCap(), partner.getCreatedAt(), clock.instant());
+  }
+
+  /** Stores the assessment; the same assessment again changes nothing. */
+  @Transactional
+  void recordRisk(String requestId, Risk risk) {
+    request(requestId).scored(risk.score(), risk.level(), risk.signals());
   }
 
   /** What an approver sees besides the request: the due date, balance and partner history. */
@@ -187,12 +196,12 @@ class MdfReview {
    * @return false when the partner already used all revision rounds (the request is then rejected)
    */
   @Transactional
-  boolean requestChanges(String requestId, int roundSeen) {
+  boolean requestChanges(String requestId, int roundSeen, int maxRounds) {
     MdfRequest request = request(requestId);
     if (request.getRevisionRound() > roundSeen) {
       return true;
     }
-    if (request.getRevisionRound() >= MdfProcess.MAX_REVISION_ROUNDS) {
+    if (request.getRevisionRound() >= maxRounds) {
       return false;
     }
     request.nextRevisionRound();

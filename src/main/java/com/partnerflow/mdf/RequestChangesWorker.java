@@ -8,8 +8,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code mdf.request-changes}: opens the next revision round for the partner, or — after {@link
- * MdfProcess#MAX_REVISION_ROUNDS} rounds — sets {@code maxRoundsReached} so the request is
- * rejected. The current milestone plan ({@code milestones}) fills the partner's revision form.
+ * TierBenefits#maxRevisionRounds} rounds (tier-benefits decision) — sets {@code maxRoundsReached}
+ * so the request is rejected. The current milestone plan ({@code milestones}) fills the partner's
+ * revision form.
  */
 @Component
 public class RequestChangesWorker {
@@ -24,7 +25,8 @@ public class RequestChangesWorker {
   public Map<String, Object> requestChanges(ActivatedJob job) {
     JobVariables v = JobVariables.of(job);
     int round = v.integer("revisionRound");
-    boolean opened = review.requestChanges(v.requestId(), round);
+    int maxRounds = v.tierBenefits().revisionRounds();
+    boolean opened = review.requestChanges(v.requestId(), round, maxRounds);
     if (!opened) {
       return Map.of(
           "maxRoundsReached",
@@ -32,7 +34,7 @@ public class RequestChangesWorker {
           "rejectionReasons",
           List.of(
               "Changes were requested again after the maximum of "
-                  + MdfProcess.MAX_REVISION_ROUNDS
+                  + maxRounds
                   + " revision rounds"),
           "rejectedBy",
           MdfReview.SYSTEM);

@@ -47,7 +47,22 @@ final class MdfRouteOnBareEngine implements AutoCloseable {
     this.client = client;
     String periodClosesAt = OffsetDateTime.now(ZoneOffset.UTC).plusDays(90).withNano(0).toString();
     answer("mdf.check-eligibility", Map.of("eligible", true, "ineligibleReasons", List.of()));
-    answer("mdf.score-risk", Map.of("riskScore", 0, "riskLevel", "LOW", "riskSignals", List.of()));
+    answer(
+        "mdf.collect-risk-facts",
+        Map.of(
+            "riskFacts",
+            Map.of(
+                "requestedAmount",
+                1234.5,
+                "perActivityCap",
+                25000,
+                "earlierAmounts",
+                List.of(),
+                "earlierAgesDays",
+                List.of(),
+                "partnerAgeDays",
+                400)));
+    answer("mdf.record-risk", Map.of());
     answer(
         "mdf.assign-level",
         Map.of("decidingGroup", "channel-managers", "decisionDueAt", periodClosesAt));

@@ -18,7 +18,8 @@ class EligibilityRulesTest {
       new TierBenefits(
           new BigDecimal("10000"),
           new BigDecimal("0.4"),
-          List.of("WEBINAR", "CONTENT", "DIGITAL_CAMPAIGN", "TRAINING"));
+          List.of("WEBINAR", "CONTENT", "DIGITAL_CAMPAIGN", "TRAINING"),
+          3);
 
   static MdfRequest request(String title, String requested, LocalDate start) {
     return new MdfRequest(

@@ -60,15 +60,22 @@ class PartnerTierDecisionsIT {
   }
 
   @SuppressWarnings("unchecked")
-  @ParameterizedTest(name = "{0}: allocation {1}, cap {2}, co-funding {3}, {4} activity types")
+  @ParameterizedTest(
+      name =
+          "{0}: allocation {1}, cap {2}, co-funding {3}, {4} activity types, {5} revision rounds")
   @CsvSource({
-    "REGISTERED,  10000,  2500, 0.5, 2",
-    "SILVER,      50000, 10000, 0.4, 4",
-    "GOLD,       150000, 25000, 0.3, 5",
-    "PLATINUM,   400000, 75000, 0.2, 6"
+    "REGISTERED,  10000,  2500, 0.5, 2, 3",
+    "SILVER,      50000, 10000, 0.4, 4, 3",
+    "GOLD,       150000, 25000, 0.3, 5, 3",
+    "PLATINUM,   400000, 75000, 0.2, 6, 3"
   })
   void givesEachTierItsBenefits(
-      String tier, int allocation, int cap, double coFunding, int activityTypes) {
+      String tier,
+      int allocation,
+      int cap,
+      double coFunding,
+      int activityTypes,
+      int revisionRounds) {
     Map<?, ?> benefits = (Map<?, ?>) evaluate("tier-benefits", Map.of("tier", tier));
 
     assertThat(((Number) benefits.get("annualAllocation")).intValue()).isEqualTo(allocation);
@@ -77,5 +84,6 @@ class PartnerTierDecisionsIT {
     assertThat((List<Object>) benefits.get("allowedActivityTypes"))
         .hasSize(activityTypes)
         .contains("WEBINAR");
+    assertThat(((Number) benefits.get("maxRevisionRounds")).intValue()).isEqualTo(revisionRounds);
   }
 }
