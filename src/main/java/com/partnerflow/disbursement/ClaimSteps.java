@@ -235,7 +235,9 @@ class ClaimSteps {
                 case "APPROVE_PARTIAL" -> approvedAmount;
                 default -> null;
               };
-          if (amount != null) {
+          // A rejection names its decider too: a dispute of it excludes them (separation of
+          // duties).
+          if (amount != null || "REJECT".equals(decision)) {
             claim.decide(ClaimStatus.SUBMITTED, amount, by, reason, clock.instant());
           }
           requests.note(

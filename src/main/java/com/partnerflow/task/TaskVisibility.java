@@ -28,14 +28,19 @@ final class TaskVisibility {
     if (user.isPartnerUser() && !user.partnerId().equals(task.getPartnerId())) {
       return false;
     }
-    return user.username().equals(task.getAssignee()) || isCandidate(user, task);
+    return user.username().equals(task.getAssignee()) || isNamedCandidate(user, task);
   }
 
   /** Candidates may claim; the assignee may complete. Excluded users are never candidates. */
   static boolean isCandidate(PartnerflowUser user, InboxTask task) {
-    if (isExcluded(user, task)) {
-      return false;
-    }
+    return !isExcluded(user, task) && isNamedCandidate(user, task);
+  }
+
+  /**
+   * Named by the task's candidate users or groups, excluded or not: excluded users still see the
+   * task (and get 403 working on it), they just cannot claim it.
+   */
+  private static boolean isNamedCandidate(PartnerflowUser user, InboxTask task) {
     if (task.getCandidateUsers().contains(user.username())) {
       return true;
     }
