@@ -174,10 +174,10 @@ class DisputeApiIT {
                 + "\",\"disputedAmount\":10,\"category\":\"AMOUNT\",\"explanation\":\" \"}");
     assertProblem(noExplanation, HttpStatus.BAD_REQUEST, "explanation");
     // A request approved in full has no decision to dispute.
-    String approved = money.submit(partner, "Full " + partner.user(), "1500.50");
+    String approved = money.submit(other, "Full " + other.user(), "1500.50");
     money.approveAll(approved);
     assertProblem(
-        driver.tryOpen(partner.user(), "MDF_REQUEST", approved, "10.00", "AMOUNT"),
+        driver.tryOpen(other.user(), "MDF_REQUEST", approved, "10.00", "AMOUNT"),
         HttpStatus.CONFLICT,
         null);
     assertThat(visibleDisputes("paula")).as("nothing written").isEqualTo(before);
