@@ -56,11 +56,18 @@ class DisputePolicy {
     }
   }
 
-  /** ISO 8601: days ({@code P30D}) or times ({@code PT12H}). */
+  /**
+   * ISO 8601 in days ({@code P30D}, {@code P2W}) or times ({@code PT12H}); months and years are
+   * refused, as their length would depend on the date.
+   */
   static Duration duration(String iso) {
     if (iso.contains("T")) {
       return Duration.parse(iso);
     }
-    return Duration.ofDays(Period.parse(iso).getDays());
+    Period period = Period.parse(iso);
+    if (period.toTotalMonths() != 0) {
+      throw new IllegalArgumentException("Give " + iso + " in days or hours, not months or years");
+    }
+    return Duration.ofDays(period.getDays());
   }
 }

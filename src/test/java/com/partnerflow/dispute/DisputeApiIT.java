@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.partnerflow.BusinessTime;
 import com.partnerflow.PartnerflowIntegrationTest;
+import com.partnerflow.UiSession;
 import com.partnerflow.disbursement.DisbursementDriver;
 import com.partnerflow.disbursement.DisbursementDriver.TestPartner;
 import com.partnerflow.dispute.DisputeDriver.DecidedClaim;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -35,6 +37,7 @@ import org.springframework.http.ResponseEntity;
 @PartnerflowIntegrationTest
 class DisputeApiIT {
 
+  @LocalServerPort int port;
   @Autowired TestRestTemplate http;
   @Autowired PartnerBankAccounts bankAccounts;
   @Autowired Partners partners;
@@ -242,5 +245,15 @@ class DisputeApiIT {
     assertThat(stats.get("overturnRateByDeciderGroup").has("marketing-ops")).isTrue();
     assertThat(stats.get("disputesByPartnerTier").get("GOLD").asInt()).isPositive();
     assertProblem(money.get(partner.user(), "/api/disputes/stats"), HttpStatus.FORBIDDEN, null);
+
+    var partnerPage = UiSession.signIn(port, partner.user()).get("/disputes");
+    assertThat(partnerPage.statusCode()).isEqualTo(200);
+    assertThat(partnerPage.body())
+        .contains("data-dispute-id=\"" + id + "\"")
+        .contains("Stands")
+        .doesNotContain("dispute-stats");
+    var sponsorPage = UiSession.signIn(port, "grace").get("/disputes");
+    assertThat(sponsorPage.statusCode()).isEqualTo(200);
+    assertThat(sponsorPage.body()).contains("id=\"dispute-stats\"").contains("CLAIM_REJECTED");
   }
 }
