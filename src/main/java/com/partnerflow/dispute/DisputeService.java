@@ -11,6 +11,9 @@ import com.partnerflow.partner.Partner;
 import com.partnerflow.partner.Partners;
 import com.partnerflow.task.UserTaskJob;
 import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.ClientStatusException;
+import io.camunda.client.api.command.ProblemException;
+import io.grpc.Status;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -201,39 +204,58 @@ public class DisputeService {
   }
 
   /**
-   * The partner withdraws an undecided dispute: WITHDRAWN, its process cancelled. 404 for others'
-   * disputes, 403 for internal users, 409 once it is resolved or withdrawn.
+   * The partner withdraws an undecided dispute: its process is cancelled and it is WITHDRAWN, both
+   * under the dispute's row lock, so no process step can resolve it meanwhile. 404 for others'
+   * disputes, 403 for internal users, 409 once it is resolved or withdrawn, 503 (nothing changed)
+   * when the engine does not take the cancellation.
    */
   public Dispute withdraw(PartnerflowUser user, String id) {
     if (!user.isPartnerUser()) {
       get(user, id);
       throw new ForbiddenException("Only the partner withdraws a dispute");
     }
-    Dispute dispute =
-        transaction.execute(
-            s -> {
-              Dispute d =
-                  disputes
-                      .lock(id)
-                      .filter(x -> x.getPartnerId().equals(user.partnerId()))
-                      .orElseThrow(() -> new NotFoundException("Dispute " + id));
-              if (!d.getStatus().isOpen()) {
-                throw new ConflictException("Dispute " + id + " is " + d.getStatus());
-              }
-              d.withdraw(clock.instant());
-              trail.record(d, "WITHDRAWN", user.username(), null, null, null);
-              return d;
-            });
-    if (dispute.getProcessInstanceKey() != null) {
-      try {
-        client.newCancelInstanceCommand(dispute.getProcessInstanceKey()).send().join();
-      } catch (RuntimeException e) {
-        // Its workers find the dispute WITHDRAWN and change nothing; the review tasks stay until
-        // the instance is cancelled, which an operator can repeat.
-        org.slf4j.LoggerFactory.getLogger(DisputeService.class)
-            .warn("Dispute {} withdrawn but its process not cancelled", id, e);
+    return transaction.execute(
+        s -> {
+          Dispute d =
+              disputes
+                  .lock(id)
+                  .filter(x -> x.getPartnerId().equals(user.partnerId()))
+                  .orElseThrow(() -> new NotFoundException("Dispute " + id));
+          if (!d.getStatus().isOpen()) {
+            throw new ConflictException("Dispute " + id + " is " + d.getStatus());
+          }
+          if (d.getProcessInstanceKey() != null) {
+            cancel(d.getProcessInstanceKey());
+          }
+          d.withdraw(clock.instant());
+          trail.record(d, "WITHDRAWN", user.username(), null, null, null);
+          return d;
+        });
+  }
+
+  /** Cancels the instance; one the engine no longer has (cancelled before) is fine. */
+  private void cancel(long processInstanceKey) {
+    try {
+      client.newCancelInstanceCommand(processInstanceKey).send().join();
+    } catch (RuntimeException e) {
+      if (engineHasNo(e)) {
+        return;
+      }
+      throw new TemporarilyUnavailableException(
+          "The process engine did not cancel the dispute; nothing changed, try again", e);
+    }
+  }
+
+  /** The engine's NOT_FOUND, over gRPC or REST (a problem response with 404). */
+  private static boolean engineHasNo(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof ClientStatusException grpc) {
+        return grpc.getStatusCode() == Status.Code.NOT_FOUND;
+      }
+      if (t instanceof ProblemException rest) {
+        return rest.code() == 404;
       }
     }
-    return dispute;
+    return false;
   }
 }

@@ -194,7 +194,8 @@ class DisputeApiIT {
     assertThat(visibleDisputes(other.user())).isZero();
     assertThat(visibleDisputes(partner.user())).isEqualTo(1);
 
-    // Withdrawn: the subject may be disputed again.
+    // Withdrawn: the review task leaves the inbox, and the subject may be disputed again.
+    InboxTask review = driver.awaitTask(id, "ReviewDisputeTask");
     assertProblem(
         money.post(other.user(), "/api/disputes/" + id + "/withdraw", ""),
         HttpStatus.NOT_FOUND,
@@ -209,6 +210,11 @@ class DisputeApiIT {
         money.post(partner.user(), "/api/disputes/" + id + "/withdraw", ""),
         HttpStatus.CONFLICT,
         null);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> tasks.findById(review.getId()).orElseThrow().getState(),
+            st -> st != TaskState.OPEN);
     String again = driver.open(partner.user(), "CLAIM", claim.claimId(), "100.00", "EVIDENCE");
     assertThat(again).isNotEqualTo(id);
   }

@@ -355,4 +355,35 @@ class DisputeProcessIT {
     assertThat(driver.awaitCorrectivePayment(id).get("amount").decimalValue())
         .isEqualByComparingTo("200.00");
   }
+
+  @Test
+  void aLatePaymentsResolutionRecordsWhatFinanceCommittedTo() {
+    TestPartner partner = money.newPartner("50000.00");
+    DecidedClaim claim = driver.decidedClaim(partner, "{\"decision\":\"APPROVE\"}", "VERIFIED");
+    String paymentId = money.awaitPayment(claim.claimId()).get("id").asText();
+    // Not late yet: the DMN's paymentLateAfter (10 days) has not passed.
+    assertThat(
+            driver
+                .tryOpen(partner.user(), "PAYMENT", paymentId, "450.15", "TIMELINESS")
+                .getStatusCode())
+        .isEqualTo(HttpStatus.CONFLICT);
+
+    time.move(Duration.ofDays(11));
+    String id = driver.open(partner.user(), "PAYMENT", paymentId, "450.15", "TIMELINESS");
+    InboxTask review = driver.awaitTask(id, "ReviewDisputeTask");
+    assertThat(review.getExcludedUsers()).containsExactly("frank");
+    assertThat(review.getContextJson()).contains(paymentId);
+    money.complete(
+        "paula",
+        review,
+        "{\"decision\":\"OVERTURN\",\"reason\":\"Finance pays it in Friday's run\"}");
+
+    JsonNode resolved = driver.awaitStatus(id, "RESOLVED");
+    assertThat(resolved.get("outcome").asText()).isEqualTo("OVERTURNED");
+    assertThat(resolved.get("financeCommitment").asText())
+        .isEqualTo("Finance pays it in Friday's run");
+    assertThat(resolved.has("correctivePaymentId")).isFalse();
+    assertThat(disputeMovements(partner, claim.requestId(), id)).isEmpty();
+    money.assertLedgerBalances(partner);
+  }
 }
