@@ -149,12 +149,15 @@ class DisputeController {
           """
           **Who:** the partner's users.
 
-          An undecided dispute is WITHDRAWN and its process ends; its review tasks leave the \
-          inbox.""")
+          An undecided dispute is WITHDRAWN and its process is cancelled; its open tasks leave \
+          the inbox. The subject may be disputed again within its window.""")
   @ApiResponse(responseCode = "200", description = "The dispute, now WITHDRAWN")
   @ApiResponse(responseCode = "403", description = "An internal user")
   @ApiResponse(responseCode = "404", description = NOT_VISIBLE)
   @ApiResponse(responseCode = "409", description = "The dispute is resolved or withdrawn already")
+  @ApiResponse(
+      responseCode = "503",
+      description = "The process engine did not cancel the process; nothing changed, try again")
   DisputeView withdraw(
       @Parameter(description = ID) @PathVariable String id,
       @AuthenticationPrincipal PartnerflowUser user) {

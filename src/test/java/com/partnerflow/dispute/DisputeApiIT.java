@@ -262,4 +262,32 @@ class DisputeApiIT {
     assertThat(sponsorPage.statusCode()).isEqualTo(200);
     assertThat(sponsorPage.body()).contains("id=\"dispute-stats\"").contains("CLAIM_REJECTED");
   }
+
+  /** Two users of the partner dispute the same claim at once: one dispute, one 409. */
+  @Test
+  void concurrentDisputesOfOneSubjectOpenOne() throws Exception {
+    TestPartner partner = money.newPartner("50000.00");
+    DecidedClaim claim = driver.rejectedClaim(partner);
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      var start = new java.util.concurrent.CountDownLatch(1);
+      java.util.concurrent.Callable<HttpStatus> open =
+          () -> {
+            start.await();
+            return HttpStatus.valueOf(
+                driver
+                    .tryOpen(partner.user(), "CLAIM", claim.claimId(), "450.15", "EVIDENCE")
+                    .getStatusCode()
+                    .value());
+          };
+      var first = pool.submit(open);
+      var second = pool.submit(open);
+      start.countDown();
+      assertThat(java.util.List.of(first.get(), second.get()))
+          .containsExactlyInAnyOrder(HttpStatus.CREATED, HttpStatus.CONFLICT);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(visibleDisputes(partner.user())).isEqualTo(1);
+  }
 }
