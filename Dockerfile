@@ -24,7 +24,9 @@ RUN java -Djarmode=tools -jar /tmp/partnerflow.jar extract --destination /app/se
  && rm /tmp/partnerflow.jar \
  && java -XX:ArchiveClassesAtExit=/app/service/partnerflow.jsa -Dspring.context.exit=onRefresh \
       -jar /app/service/partnerflow.jar --spring.profiles.active=embedded \
- && chown -R partnerflow:partnerflow /app
+ && chown -R partnerflow:partnerflow /app \
+ && mkdir -p /var/lib/partnerflow/attachments \
+ && chown -R partnerflow:partnerflow /var/lib/partnerflow
 
 USER partnerflow
 EXPOSE 8080

@@ -94,11 +94,19 @@ class ClaimSteps {
     return claim;
   }
 
-  /** Stores the submitted claim and the files uploaded to the task; the milestone is CLAIMED. */
+  /**
+   * Stores the submitted claim and the files uploaded to the task; the milestone is CLAIMED. Once
+   * per submitting task: the same job delivered again after the claim moved on (checked, verified,
+   * paid) changes nothing.
+   */
   Claim record(String claimId, ClaimValues values, String by, String taskId) {
     return transaction.execute(
         s -> {
           Claim claim = claim(claimId);
+          String stepKey = "claim:" + claimId + ":submitted:" + taskId;
+          if (requests.hasRecorded(claim.getMdfRequestId(), stepKey)) {
+            return claim;
+          }
           claim.submit(values, by, clock.instant());
           if (taskId != null) {
             for (EvidenceFiles.EvidenceFile file :
@@ -115,7 +123,7 @@ class ClaimSteps {
               by,
               "Claimed " + values.claimedAmount() + " " + claim.getCurrency(),
               values.claimedAmount(),
-              "claim:" + claimId + ":submitted:" + taskId);
+              stepKey);
           return claim;
         });
   }
@@ -179,11 +187,14 @@ class ClaimSteps {
         });
   }
 
-  /** The partner is asked for more evidence. */
+  /** The partner is asked for more evidence; once per step. */
   Claim requestEvidence(String claimId, String reason, String stepKey) {
     return transaction.execute(
         s -> {
           Claim claim = claim(claimId);
+          if (requests.hasRecorded(claim.getMdfRequestId(), stepKey)) {
+            return claim;
+          }
           claim.moveTo(ClaimStatus.EVIDENCE_REQUESTED, clock.instant());
           requests.note(
               claim.getMdfRequestId(), SYSTEM, "CLAIM_EVIDENCE_REQUESTED", reason, null, stepKey);
@@ -215,7 +226,10 @@ class ClaimSteps {
         stepKey);
   }
 
-  /** A verification decision with its approved amount (the full claim for APPROVE). */
+  /**
+   * A verification decision with its approved amount (the full claim for APPROVE). Once per step:
+   * delivered again after the payment moved the claim on, it changes nothing.
+   */
   record Verification(String decision, BigDecimal approvedAmount) {}
 
   Verification recordVerification(
@@ -235,6 +249,9 @@ class ClaimSteps {
                 case "APPROVE_PARTIAL" -> approvedAmount;
                 default -> null;
               };
+          if (requests.hasRecorded(claim.getMdfRequestId(), stepKey)) {
+            return new Verification(decision, amount);
+          }
           // A rejection names its decider too: a dispute of it excludes them (separation of
           // duties).
           if (amount != null || "REJECT".equals(decision)) {

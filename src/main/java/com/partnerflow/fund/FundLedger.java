@@ -44,9 +44,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class FundLedger {
 
   static final String PERIOD_CLOSE_ACTOR = "system:period-close";
+  private static final int LOST_RACE_READS = 50;
+  private static final long LOST_RACE_PAUSE_MILLIS = 10;
 
   private final FundBudgets budgets;
   private final LedgerEntries entries;
+  private final LedgerAppender appender;
   private final Partners partners;
   private final FundProperties properties;
   private final Clock clock;
@@ -54,11 +57,13 @@ public class FundLedger {
   FundLedger(
       FundBudgets budgets,
       LedgerEntries entries,
+      LedgerAppender appender,
       Partners partners,
       FundProperties properties,
       Clock clock) {
     this.budgets = budgets;
     this.entries = entries;
+    this.appender = appender;
     this.partners = partners;
     this.properties = properties;
     this.clock = clock;
@@ -196,15 +201,19 @@ public class FundLedger {
       }
       for (Map.Entry<String, Money> reservation : open.entrySet()) {
         if (reservation.getValue().isPositive()) {
-          released.add(
-              post(
-                  budget,
+          LedgerEntry release =
+              new LedgerEntry(
+                  budget.getId(),
                   LedgerEntryType.RELEASE,
                   reservation.getValue(),
                   reservation.getKey(),
                   "period-close:" + budget.getId() + ":" + reservation.getKey(),
                   PERIOD_CLOSE_ACTOR,
-                  "Fund period " + period.id() + " closed"));
+                  "Fund period " + period.id() + " closed",
+                  clock.instant());
+          // A concurrent closer that wrote this release first leaves reservations here: the check
+          // below fails this call, and its retry finds the budget closed.
+          post(budget, release).ifPresent(released::add);
         }
       }
       if (!budget.reserved().isZero()) {
@@ -297,7 +306,8 @@ public class FundLedger {
    * The one place of replay and idempotency: a key seen before returns its first entry (or is a
    * conflict when the content differs) before anything is locked or created; otherwise, under the
    * budget lock, the key is looked up again (a concurrent first post may have committed meanwhile),
-   * the budget must be open, the movement's own check must pass, and then the entry is appended.
+   * the budget must be open, the movement's own check must pass, and then the entry is appended; if
+   * the key turns out to be taken after all, the first entry is the answer.
    */
   private FundMovement move(
       LedgerEntryType type,
@@ -318,14 +328,17 @@ public class FundLedger {
           "Fund period " + budget.getPeriod() + " is closed for partner " + budget.getPartnerId());
     }
     check.accept(budget);
-    return post(
-        budget,
-        type,
-        movement.amount(),
-        movement.reference(),
-        movement.idempotencyKey(),
-        movement.actor(),
-        movement.reason());
+    LedgerEntry entry =
+        new LedgerEntry(
+            budget.getId(),
+            type,
+            movement.amount(),
+            movement.reference(),
+            movement.idempotencyKey(),
+            movement.actor(),
+            movement.reason(),
+            clock.instant());
+    return post(budget, entry).orElseGet(() -> replayLostRace(type, movement));
   }
 
   private Optional<FundMovement> replay(LedgerEntryType type, LedgerMovement movement) {
@@ -349,27 +362,35 @@ public class FundLedger {
             });
   }
 
-  private FundMovement post(
-      FundBudget budget,
-      LedgerEntryType type,
-      Money amount,
-      String reference,
-      String idempotencyKey,
-      String actor,
-      String reason) {
-    LedgerEntry entry =
-        entries.save(
-            new LedgerEntry(
-                budget.getId(),
-                type,
-                amount,
-                reference,
-                idempotencyKey,
-                actor,
-                reason,
-                clock.instant()));
-    budget.apply(type, amount);
-    return movement(budget, entry);
+  /** Appends the entry and applies it to the budget, unless its idempotency key is taken. */
+  private Optional<FundMovement> post(FundBudget budget, LedgerEntry entry) {
+    if (!appender.appendUnlessKeyExists(entry)) {
+      return Optional.empty();
+    }
+    budget.apply(entry.getType(), entry.amount());
+    return Optional.of(
+        movement(budget, entries.findByIdempotencyKey(entry.getIdempotencyKey()).orElseThrow()));
+  }
+
+  /**
+   * The key was taken by a concurrent first post that committed while this one waited for the
+   * budget lock: its entry is the answer, once this transaction can see it.
+   */
+  private FundMovement replayLostRace(LedgerEntryType type, LedgerMovement movement) {
+    for (int attempt = 0; attempt < LOST_RACE_READS; attempt++) {
+      Optional<FundMovement> earlier = replay(type, movement);
+      if (earlier.isPresent()) {
+        return earlier.get();
+      }
+      try {
+        Thread.sleep(LOST_RACE_PAUSE_MILLIS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    throw new IllegalStateException(
+        "Ledger entry " + movement.idempotencyKey() + " was neither written nor found");
   }
 
   private Money reservedFor(FundBudget budget, String reference) {

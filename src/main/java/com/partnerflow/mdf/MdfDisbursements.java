@@ -163,6 +163,15 @@ public class MdfDisbursements {
     }
   }
 
+  /**
+   * Whether the step has written its entry already: a job delivered again after its step changed
+   * the request (and the process moved on) must not change it once more.
+   */
+  @Transactional(readOnly = true)
+  public boolean hasRecorded(String requestId, String stepKey) {
+    return recorded(find(requestId), stepKey);
+  }
+
   /** The request is CLOSED: every milestone is settled. */
   @Transactional
   public void close(String requestId, String summary, String stepKey) {

@@ -52,18 +52,21 @@ class MdfPagesController {
   private final Partners partners;
   private final InboxTasks tasks;
   private final ObjectMapper json;
+  private final MilestoneOverview milestones;
 
   MdfPagesController(
       MdfRequestService service,
       FundLedger funds,
       Partners partners,
       InboxTasks tasks,
-      ObjectMapper json) {
+      ObjectMapper json,
+      MilestoneOverview milestones) {
     this.service = service;
     this.funds = funds;
     this.partners = partners;
     this.tasks = tasks;
     this.json = json;
+    this.milestones = milestones;
   }
 
   /** Bad filter values show the page with the problems (400) and no requests. */
@@ -121,6 +124,7 @@ class MdfPagesController {
     model.addAttribute("request", request);
     model.addAttribute("history", MdfDecision.historyFor(request, partnerUser));
     model.addAttribute("showRisk", !partnerUser);
+    model.addAttribute("milestones", milestones.of(request));
     model.addAttribute("claimTasks", openClaimTasks(request));
     model.addAttribute(
         "partnerName", partners.findById(request.getPartnerId()).map(Partner::getName).orElse(""));

@@ -41,9 +41,11 @@ class MdfRequestController {
                      {"name":"Event held","plannedDate":"2026-12-10","sharePercent":70}]}""";
 
   private final MdfRequestService service;
+  private final MilestoneOverview milestones;
 
-  MdfRequestController(MdfRequestService service) {
+  MdfRequestController(MdfRequestService service, MilestoneOverview milestones) {
     this.service = service;
+    this.milestones = milestones;
   }
 
   /** The answer to a submission: the new request's id and status. */
@@ -120,7 +122,8 @@ class MdfRequestController {
   MdfRequestView get(
       @Parameter(description = "The request's id") @PathVariable String id,
       @AuthenticationPrincipal PartnerflowUser user) {
-    return MdfRequestView.of(service.get(user, id), user.isPartnerUser());
+    MdfRequest request = service.get(user, id);
+    return MdfRequestView.of(request, milestones.of(request), user.isPartnerUser());
   }
 
   /** Filters as in {@link MdfRequestFilter}; an unknown value is a 400 naming the parameter. */
@@ -162,7 +165,7 @@ class MdfRequestController {
     MdfRequestFilter filter = MdfRequestFilter.parse(status, partnerId, tier, region, minAgeDays);
     List<MdfRequestView> items =
         service.list(user, filter).stream()
-            .map(r -> MdfRequestView.of(r, user.isPartnerUser()))
+            .map(r -> MdfRequestView.of(r, milestones.of(r), user.isPartnerUser()))
             .toList();
     return new MdfRequestPage(items, items.size());
   }
@@ -171,7 +174,7 @@ class MdfRequestController {
    * A request as the API shows it. {@code holderGroup} and {@code decisionDueAt} say who holds an
    * open request now (a group, never a person) and when a decision is due under the SLA. {@code
    * paidAmount} and {@code releasedAmount} are what its disbursement paid and gave back; each
-   * milestone carries its {@code id} and {@code status}.
+   * milestone carries its {@code id} and {@code status}, its share and its claim's figures.
    */
   record MdfRequestView(
       String id,
@@ -215,11 +218,11 @@ class MdfRequestController {
           String holderGroup,
       Instant decisionDueAt,
       Instant submittedAt,
-      List<Milestone> milestones,
+      List<MilestoneView> milestones,
       List<MdfDecision> history) {
 
     /** Partners see which group decided, internal users the approver's username. */
-    static MdfRequestView of(MdfRequest r, boolean forPartner) {
+    static MdfRequestView of(MdfRequest r, List<MilestoneView> milestones, boolean forPartner) {
       return new MdfRequestView(
           r.getId(),
           r.getPartnerId(),
@@ -247,7 +250,7 @@ class MdfRequestController {
           r.getHolderGroup(),
           r.getDecisionDueAt(),
           r.getSubmittedAt(),
-          r.getMilestones(),
+          milestones,
           MdfDecision.historyFor(r, forPartner));
     }
   }

@@ -220,6 +220,13 @@ class DockerComposeFileTest {
   }
 
   @Test
+  void uploadedFilesLiveOnAVolumeAtTheAttachmentsDirectory() {
+    String directory = partnerflow.get("PARTNERFLOW_ATTACHMENTS_DIRECTORY");
+    assertThat(directory).as("PARTNERFLOW_ATTACHMENTS_DIRECTORY").startsWith("/");
+    assertThat(compose.volumeTargets(PARTNERFLOW)).contains(directory);
+  }
+
+  @Test
   void everyImageNamesAFixedVersion() {
     for (String service : compose.services().keySet()) {
       String image = compose.image(service);

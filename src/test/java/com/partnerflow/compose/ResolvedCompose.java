@@ -84,6 +84,22 @@ record ResolvedCompose(Map<String, Map<String, Object>> services) {
     return environment;
   }
 
+  /** Where the service's volumes are mounted; v1 writes "source:target[:mode]", v2 a map. */
+  List<String> volumeTargets(String name) {
+    List<String> targets = new ArrayList<>();
+    Object raw = service(name).get("volumes");
+    if (raw instanceof List<?> list) {
+      for (Object entry : list) {
+        if (entry instanceof Map<?, ?> volume && volume.get("target") != null) {
+          targets.add(volume.get("target").toString());
+        } else if (entry instanceof String volume && volume.split(":").length >= 2) {
+          targets.add(volume.split(":")[1]);
+        }
+      }
+    }
+    return targets;
+  }
+
   String image(String name) {
     return String.valueOf(service(name).get("image"));
   }

@@ -189,13 +189,18 @@ public class DisbursementDriver {
         .toList();
   }
 
-  public String milestoneStatus(String requestId, String milestoneId) {
-    for (JsonNode m : request("erin", requestId).get("milestones")) {
+  /** The milestone as {@code user} reads it in the request. */
+  public JsonNode milestone(String user, String requestId, String milestoneId) {
+    for (JsonNode m : request(user, requestId).get("milestones")) {
       if (m.get("id").asText().equals(milestoneId)) {
-        return m.get("status").asText();
+        return m;
       }
     }
-    throw new AssertionError("No milestone " + milestoneId);
+    throw new AssertionError("No milestone " + milestoneId + " in request " + requestId);
+  }
+
+  String milestoneStatus(String requestId, String milestoneId) {
+    return milestone("erin", requestId, milestoneId).get("status").asText();
   }
 
   public void awaitMilestone(String requestId, String milestoneId, String status) {
@@ -255,6 +260,31 @@ public class DisbursementDriver {
     InboxTask task = awaitTask(milestoneId, "SubmitClaimTask");
     complete(partner.user(), task, claim(claimed, invoice));
     return contextValue(task, "claimId");
+  }
+
+  /** The variables a milestone's disbursement instance hands its jobs. */
+  static Map<String, Object> jobVariables(
+      TestPartner partner, String requestId, String milestoneId, String claimId, String title) {
+    Map<String, Object> variables = new java.util.HashMap<>();
+    variables.put("mdfRequestId", requestId);
+    variables.put("milestoneId", milestoneId);
+    variables.put("claimId", claimId);
+    variables.put("partnerId", partner.id());
+    variables.put("fundPeriod", partner.period().id());
+    variables.put("milestoneName", "Invitations sent");
+    variables.put("title", title);
+    return variables;
+  }
+
+  /** A job as the engine delivers it to a worker: its instance, element and variables. */
+  static io.camunda.client.api.response.ActivatedJob deliveredJob(
+      long instance, String elementId, long elementInstance, Map<String, Object> variables) {
+    var job = org.mockito.Mockito.mock(io.camunda.client.api.response.ActivatedJob.class);
+    org.mockito.Mockito.when(job.getVariablesAsMap()).thenReturn(variables);
+    org.mockito.Mockito.when(job.getProcessInstanceKey()).thenReturn(instance);
+    org.mockito.Mockito.when(job.getElementId()).thenReturn(elementId);
+    org.mockito.Mockito.when(job.getElementInstanceKey()).thenReturn(elementInstance);
+    return job;
   }
 
   public static String contextValue(InboxTask task, String key) {

@@ -2,6 +2,8 @@ package com.partnerflow.disbursement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 import com.partnerflow.BusinessTime;
 import com.partnerflow.PartnerflowIntegrationTest;
@@ -11,8 +13,10 @@ import com.partnerflow.identity.UserAccounts;
 import com.partnerflow.partner.PartnerBankAccounts;
 import com.partnerflow.partner.Partners;
 import com.partnerflow.task.InboxTasks;
+import io.camunda.client.api.response.ActivatedJob;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -35,6 +39,7 @@ class DisbursementJourneyIT {
   @Autowired InboxTasks tasks;
   @Autowired BusinessTime time;
   @Autowired CloseOuts closeOuts;
+  @Autowired CloseOutWorker closeOutWorker;
 
   @Test
   void anApprovedRequestIsPaidMilestoneByMilestoneAndClosed() {
@@ -48,12 +53,35 @@ class DisbursementJourneyIT {
     assertThat(driver.assertLedgerBalances(partner).reserved()).isEqualByComparingTo("1500.50");
     List<String> milestones = driver.milestoneIds(requestId);
     assertThat(milestones).hasSize(2);
+    assertThat(
+            driver
+                .milestone(partner.user(), requestId, milestones.get(0))
+                .get("amount")
+                .decimalValue()
+                .add(
+                    driver
+                        .milestone(partner.user(), requestId, milestones.get(1))
+                        .get("amount")
+                        .decimalValue()))
+        .as("the milestones' shares add up to the approved amount")
+        .isEqualByComparingTo("1500.50");
 
     // Milestone 1: claimed in full, approved, paid.
     String claim1 =
         driver.claimMilestone(partner, milestones.get(0), "450.15", "J-1-" + partner.user());
     driver.awaitMilestone(requestId, milestones.get(0), "CLAIMED");
     driver.assertLedgerBalances(partner);
+    // The partner sees what they claimed and when verification is due.
+    var claimed =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () -> driver.milestone(partner.user(), requestId, milestones.get(0)),
+                m -> m.hasNonNull("verificationDueAt"));
+    assertThat(claimed.get("claimId").asText()).isEqualTo(claim1);
+    assertThat(claimed.get("claimStatus").asText()).isEqualTo("SUBMITTED");
+    assertThat(claimed.get("claimedAmount").decimalValue()).isEqualByComparingTo("450.15");
+    assertThat(claimed.get("paidAmount").decimalValue()).isEqualByComparingTo("0");
     driver.verify(milestones.get(0), "frank", "{\"decision\":\"APPROVE\"}");
     String payment1 = driver.awaitPayment(claim1).get("id").asText();
     driver.assertLedgerBalances(partner);
@@ -92,6 +120,23 @@ class DisbursementJourneyIT {
     assertThat(closed.get("paidAmount").decimalValue()).isEqualByComparingTo("1250.15");
     assertThat(closed.get("releasedAmount").decimalValue()).isEqualByComparingTo("250.35");
     assertThat(closed.get("milestones").findValuesAsText("status")).containsExactly("PAID", "PAID");
+    var second = closed.get("milestones").get(1);
+    assertThat(second.get("claimedAmount").decimalValue()).isEqualByComparingTo("1000.00");
+    assertThat(second.get("approvedClaimAmount").decimalValue()).isEqualByComparingTo("800.00");
+    assertThat(second.get("paidAmount").decimalValue()).isEqualByComparingTo("800.00");
+    assertThat(second.hasNonNull("verificationDueAt")).isFalse();
+    assertThat(closed.get("milestones").get(0).get("paidAmount").decimalValue())
+        .isEqualByComparingTo("450.15");
+
+    // The close-out job delivered again changes nothing: one CLOSED entry, the same figures.
+    ActivatedJob closeOutAgain = mock(ActivatedJob.class);
+    when(closeOutAgain.getVariablesAsMap()).thenReturn(Map.of("mdfRequestId", requestId));
+    assertThat(closeOutWorker.closeOut(closeOutAgain))
+        .containsEntry("paidAmount", closeOuts.findById(requestId).orElseThrow().getPaidAmount());
+    assertThat(
+            driver.request("erin", requestId).get("history").findValuesAsText("action").stream()
+                .filter("CLOSED"::equals))
+        .hasSize(1);
 
     CloseOut closeOut = closeOuts.findById(requestId).orElseThrow();
     assertThat(closeOut.getLeads()).isEqualTo(60);

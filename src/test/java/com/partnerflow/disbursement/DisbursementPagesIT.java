@@ -73,6 +73,11 @@ class DisbursementPagesIT {
     String claimId = DisbursementDriver.contextValue(claimTask, "claimId");
     InboxTask verifyTask = driver.awaitTask(milestones.get(0), "VerifyClaimTask");
     assertThat(claimFiles.findByKeyClaimId(claimId)).hasSize(1);
+    // The partner's request page shows the claimed amount and when verification is due.
+    assertThat(partnerSession.get("/mdf-requests/" + requestId).body())
+        .contains("class=\"muted verification-due\"")
+        .contains("verification due ")
+        .containsPattern("class=\"claimed\">[^<]*300\\.00");
 
     // Marketing-ops sees the claim in the queue, with its evidence inline and its task linked.
     var queue = UiSession.signIn(port, "frank").get("/disbursements/verification");
@@ -137,7 +142,8 @@ class DisbursementPagesIT {
     driver.awaitMilestone(requestId, milestones.get(0), "PAID");
     assertThat(partnerSession.get("/mdf-requests/" + requestId).body())
         .doesNotContain("href=\"/tasks/" + claimTask.getId() + "\"")
-        .contains("id=\"mdf-request-paid\"");
+        .contains("id=\"mdf-request-paid\"")
+        .containsPattern("class=\"paid\">[^<]*300\\.00");
 
     assertThat(UiSession.signIn(port, "frank").get("/payments").statusCode()).isEqualTo(404);
     assertThat(UiSession.signIn(port, partner.user()).get("/payments").statusCode()).isEqualTo(404);

@@ -2,7 +2,6 @@ package com.partnerflow.disbursement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import com.partnerflow.BusinessTime;
@@ -86,26 +85,25 @@ class ExactlyOnceIT {
             partner, m1, "450.15", "INV-" + UUID.randomUUID().toString().substring(0, 8));
     driver.verify(m1, "frank", "{\"decision\":\"APPROVE\"}");
     InboxTask hold = driver.awaitTask(m1, "ApproveHeldPaymentTask");
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("mdfRequestId", requestId);
-    variables.put("milestoneId", m1);
-    variables.put("claimId", claimId);
-    variables.put("partnerId", partner.id());
-    variables.put("fundPeriod", partner.period().id());
-    variables.put("milestoneName", "Invitations");
-    variables.put("title", "Exactly once");
-    return new Held(partner, requestId, m1, claimId, hold, variables);
+    return new Held(
+        partner,
+        requestId,
+        m1,
+        claimId,
+        hold,
+        DisbursementDriver.jobVariables(partner, requestId, m1, claimId, "Exactly once"));
   }
 
   /** A job as the engine delivers it to a worker of the held claim's instance. */
   ActivatedJob job(Held held, String elementId, Map<String, Object> extra) {
     Map<String, Object> variables = new HashMap<>(held.variables());
     variables.putAll(extra);
-    ActivatedJob job = mock(ActivatedJob.class);
-    when(job.getVariablesAsMap()).thenReturn(variables);
-    when(job.getProcessInstanceKey()).thenReturn(held.hold().getProcessInstanceKey());
-    when(job.getElementId()).thenReturn(elementId);
-    when(job.getElementInstanceKey()).thenReturn(held.hold().getElementInstanceKey() + 1);
+    ActivatedJob job =
+        DisbursementDriver.deliveredJob(
+            held.hold().getProcessInstanceKey(),
+            elementId,
+            held.hold().getElementInstanceKey() + 1,
+            variables);
     when(job.getKey()).thenReturn(held.hold().getId() + 1);
     return job;
   }
@@ -159,6 +157,7 @@ class ExactlyOnceIT {
     assertExactlyOnce(held, paymentId);
   }
 
+  /** The delivery only; {@link JobTimeoutIT} lets the engine's own job timeout run out. */
   @Test
   void aJobActivatedAgainAfterItsTimeout() {
     Held held = held();

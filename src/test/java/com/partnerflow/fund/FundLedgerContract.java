@@ -45,7 +45,7 @@ abstract class FundLedgerContract {
   /** The ledger with its own dependencies; the clock stands on 22 Nov 2026. */
   @TestConfiguration(proxyBeanMethods = false)
   @EnableConfigurationProperties(FundProperties.class)
-  @Import(FundLedger.class)
+  @Import({FundLedger.class, LedgerAppender.class})
   static class Setup {
     @Bean
     Clock clock() {
@@ -57,6 +57,7 @@ abstract class FundLedgerContract {
   @Autowired Partners partners;
   @Autowired JdbcTemplate jdbc;
   @Autowired Clock clock;
+  @Autowired LedgerAppender appender;
 
   String partner;
 
@@ -712,6 +713,41 @@ abstract class FundLedgerContract {
     }
     assertBalance(balance(), "500.00", "100.00", "0.00", "400.00");
     assertTotalsEqualTheEntries();
+  }
+
+  /**
+   * The path of a post that loses the race for its key after the budget lock: the database keeps
+   * the first entry and tells the ledger so, without an error that would doom the transaction.
+   */
+  @Test
+  void anEntryWhoseKeyIsTakenIsNotAppendedAgain() {
+    FundMovement first =
+        ledger.allocate(
+            LedgerMovement.of(partner, Q4, eur("500.00")).withKey(key("alloc")).by("erin"));
+    String budgetId =
+        jdbc.queryForObject(
+            "select id from fund_budget where partner_id = ?", String.class, partner);
+
+    boolean appended =
+        appender.appendUnlessKeyExists(
+            new LedgerEntry(
+                budgetId,
+                LedgerEntryType.ALLOCATE,
+                eur("500.00"),
+                null,
+                first.idempotencyKey(),
+                "erin",
+                null,
+                clock.instant()));
+
+    assertThat(appended).isFalse();
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from fund_ledger_entry where idempotency_key = ?",
+                Integer.class,
+                first.idempotencyKey()))
+        .isEqualTo(1);
+    assertBalance(balance(), "500.00", "0.00", "0.00", "500.00");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package com.partnerflow.task.attachment;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -17,6 +18,10 @@ import org.springframework.util.unit.DataSize;
  * @param allowedTypes content types accepted, as detected from the content
  * @param readerGroups internal groups whose members may download any partner's files; partner users
  *     read only their own organisation's
+ * @param orphanGrace how old a stored file without a metadata row (a crash between writing the file
+ *     and its row) or an unfinished upload must be before the sweep removes it; longer than any
+ *     upload takes
+ * @param orphanSweepInterval how often each instance sweeps for such files
  */
 @ConfigurationProperties("partnerflow.attachments")
 public record AttachmentProperties(
@@ -32,4 +37,6 @@ public record AttachmentProperties(
           "executive-sponsors",
           "partner-managers"
         })
-        Set<String> readerGroups) {}
+        Set<String> readerGroups,
+    @DefaultValue("PT1H") Duration orphanGrace,
+    @DefaultValue("PT1H") Duration orphanSweepInterval) {}

@@ -2,6 +2,8 @@ package com.partnerflow.task.attachment;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
+import java.util.List;
 
 /**
  * Where the content of uploaded files lives, outside the database. The service names each file with
@@ -24,4 +26,10 @@ public interface AttachmentStorage {
 
   /** Removes the content; nothing happens when there is none. */
   void delete(String key) throws IOException;
+
+  /**
+   * The keys of the files completely written before {@code cutoff}; also removes uploads that
+   * started before it and never finished (a crash mid-write).
+   */
+  List<String> keysWrittenBefore(Instant cutoff) throws IOException;
 }

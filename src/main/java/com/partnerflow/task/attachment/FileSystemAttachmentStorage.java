@@ -6,7 +6,10 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -27,6 +30,8 @@ class FileSystemAttachmentStorage implements AttachmentStorage, DisposableBean {
 
   /** Keys are made by the service (UUIDs); anything else never reaches the file system. */
   private static final Pattern KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,99}");
+
+  private static final String PARTIAL_PREFIX = ".upload-";
 
   private final Path root;
   private final boolean temporary;
@@ -51,7 +56,7 @@ class FileSystemAttachmentStorage implements AttachmentStorage, DisposableBean {
     if (Files.exists(target)) {
       throw new FileAlreadyExistsException(target.toString());
     }
-    Path partial = Files.createTempFile(root, ".upload-", ".part");
+    Path partial = Files.createTempFile(root, PARTIAL_PREFIX, ".part");
     try {
       Files.copy(content, partial, StandardCopyOption.REPLACE_EXISTING);
       Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
@@ -68,6 +73,25 @@ class FileSystemAttachmentStorage implements AttachmentStorage, DisposableBean {
   @Override
   public void delete(String key) throws IOException {
     Files.deleteIfExists(resolve(key));
+  }
+
+  @Override
+  public List<String> keysWrittenBefore(Instant cutoff) throws IOException {
+    List<String> keys = new ArrayList<>();
+    try (Stream<Path> files = Files.list(root)) {
+      for (Path file : files.toList()) {
+        if (!Files.getLastModifiedTime(file).toInstant().isBefore(cutoff)) {
+          continue;
+        }
+        String name = file.getFileName().toString();
+        if (name.startsWith(PARTIAL_PREFIX)) {
+          Files.deleteIfExists(file);
+        } else if (KEY.matcher(name).matches()) {
+          keys.add(name);
+        }
+      }
+    }
+    return keys;
   }
 
   /** The directory the files are in. */

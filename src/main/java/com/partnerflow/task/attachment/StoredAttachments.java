@@ -1,7 +1,11 @@
 package com.partnerflow.task.attachment;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 /** The metadata of every uploaded file. */
 public interface StoredAttachments extends JpaRepository<StoredAttachment, String> {
@@ -9,4 +13,7 @@ public interface StoredAttachments extends JpaRepository<StoredAttachment, Strin
   List<StoredAttachment> findByTaskIdOrderByUploadedAtAscIdAsc(long taskId);
 
   List<StoredAttachment> findBySha256OrderByUploadedAtAscIdAsc(String sha256);
+
+  @Query("select a.storageKey from StoredAttachment a where a.storageKey in :keys")
+  Set<String> findStorageKeysIn(@Param("keys") Collection<String> keys);
 }

@@ -7,6 +7,7 @@ import com.partnerflow.common.FieldProblem;
 import com.partnerflow.common.InvalidRequestException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,9 @@ class FileTypesTest {
               null,
               DataSize.ofMegabytes(10),
               List.of("application/pdf", "image/png", "image/jpeg"),
-              Set.of()));
+              Set.of(),
+              Duration.ofHours(1),
+              Duration.ofHours(1)));
 
   String check(String name, String declared, byte[] content) throws IOException {
     return types.check(name, declared, new ByteArrayInputStream(content));
