@@ -37,6 +37,7 @@ class ModularityTests {
             "onboarding",
             "mdf",
             "disbursement",
+            "dispute",
             "fund",
             "processowner",
             "task",

@@ -45,6 +45,7 @@ public class DemoData implements ApplicationRunner {
               "andrea", "Andrea Alves", "Acme Corp", Set.of(PartnerflowUser.PARTNER_ADMINS)),
           new DemoUser("bob", "Bob Brown", "Globex", Set.of(PartnerflowUser.PARTNER_ADMINS)),
           new DemoUser("carol", "Carol Chen", null, Set.of("channel-managers", "partner-managers")),
+          new DemoUser("paula", "Paula Park", null, Set.of("partner-managers")),
           new DemoUser("dave", "Dave Diaz", null, Set.of("marketing-directors")),
           new DemoUser("erin", "Erin Evans", null, Set.of("finance")),
           new DemoUser("frank", "Frank Fischer", null, Set.of("marketing-ops")),

@@ -252,7 +252,9 @@ class ClaimSteps {
           if (requests.hasRecorded(claim.getMdfRequestId(), stepKey)) {
             return new Verification(decision, amount);
           }
-          if (amount != null) {
+          // A rejection names its decider too: a dispute of it excludes them (separation of
+          // duties).
+          if (amount != null || "REJECT".equals(decision)) {
             claim.decide(ClaimStatus.SUBMITTED, amount, by, reason, clock.instant());
           }
           requests.note(

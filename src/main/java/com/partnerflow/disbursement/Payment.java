@@ -47,6 +47,11 @@ public class Payment {
   protected Payment() {}
 
   Payment(Claim claim, BigDecimal amount, Instant now) {
+    this(claim, amount, keyFor(claim.getId()), now);
+  }
+
+  /** A payment for the claim under its own idempotency key (a dispute's corrective payment). */
+  Payment(Claim claim, BigDecimal amount, String idempotencyKey, Instant now) {
     this.id = UUID.randomUUID().toString();
     this.claimId = claim.getId();
     this.mdfRequestId = claim.getMdfRequestId();
@@ -54,7 +59,7 @@ public class Payment {
     this.amount = amount;
     this.currency = claim.getCurrency();
     this.status = PaymentStatus.INSTRUCTED;
-    this.idempotencyKey = keyFor(claim.getId());
+    this.idempotencyKey = idempotencyKey;
     this.attempt = 1;
     this.createdAt = now;
     this.updatedAt = now;

@@ -55,6 +55,11 @@ public class InboxTask {
   @Column(name = "username")
   private Set<String> candidateUsers = new LinkedHashSet<>();
 
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "inbox_task_excluded_user", joinColumns = @JoinColumn(name = "task_id"))
+  @Column(name = "username")
+  private Set<String> excludedUsers = new LinkedHashSet<>();
+
   protected InboxTask() {}
 
   InboxTask(UserTaskJob job, String contextJson, String variablesJson, Instant now) {
@@ -82,6 +87,7 @@ public class InboxTask {
     this.partnerId = job.partnerId();
     this.candidateGroups = new LinkedHashSet<>(job.candidateGroups());
     this.candidateUsers = new LinkedHashSet<>(job.candidateUsers());
+    this.excludedUsers = new LinkedHashSet<>(job.excludedUsers());
     this.contextJson = contextJson;
     this.variablesJson = variablesJson;
     this.checkedAt = now;
@@ -191,6 +197,11 @@ public class InboxTask {
 
   public Set<String> getCandidateUsers() {
     return Set.copyOf(candidateUsers);
+  }
+
+  /** Users who may neither claim nor complete the task (separation of duties). */
+  public Set<String> getExcludedUsers() {
+    return Set.copyOf(excludedUsers);
   }
 
   public boolean isOverdue(Instant now) {

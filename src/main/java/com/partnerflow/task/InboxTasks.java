@@ -15,7 +15,8 @@ public interface InboxTasks extends JpaRepository<InboxTask, Long> {
 
   /**
    * Open tasks an internal user may see: a candidate group of theirs, or assigned to or candidate
-   * for them. Optional filters are null when not set.
+   * for them, and not naming them as excluded (they could not work on it). Optional filters are
+   * null when not set.
    */
   @Query(
       value =
@@ -29,6 +30,8 @@ public interface InboxTasks extends JpaRepository<InboxTask, Long> {
                  or exists (select 1 from InboxTask c join c.candidateGroups g
                             where c = t and g in :groups))
             and (:partnerId is null or t.partnerId = :partnerId)
+            and not exists (select 1 from InboxTask x join x.excludedUsers e
+                            where x = t and e = :username)
             and (:assignee is null or t.assignee = :assignee)
             and (:candidateGroup is null or exists (select 1 from InboxTask c join c.candidateGroups g
                             where c = t and g = :candidateGroup))

@@ -128,6 +128,7 @@ public class TaskInbox {
 
   /** Only the assignee, or a candidate of an unclaimed task, may complete it. */
   static void requireMayComplete(InboxTask task, PartnerflowUser user) {
+    TaskVisibility.requireNotExcluded(user, task);
     if (task.getAssignee() != null && !task.getAssignee().equals(user.username())) {
       throw new ConflictException("Task " + task.getId() + " is assigned to someone else");
     }
@@ -139,6 +140,7 @@ public class TaskInbox {
   @Transactional
   public InboxTask claim(long id, PartnerflowUser user) {
     InboxTask task = openTask(id, user);
+    TaskVisibility.requireNotExcluded(user, task);
     if (user.username().equals(task.getAssignee())) {
       return task;
     }
@@ -177,6 +179,10 @@ public class TaskInbox {
       throw InvalidRequestException.of("assignee", "must be a username of 1 to 100 characters");
     }
     InboxTask task = openTask(id, admin);
+    if (assignee != null && task.getExcludedUsers().contains(assignee)) {
+      throw InvalidRequestException.of(
+          "assignee", "took part in the decision this task reviews (separation of duties)");
+    }
     task.assignTo(assignee);
     events.save(
         new TaskEvent(task, Action.ASSIGNED, admin.username(), "to " + assignee, clock.instant()));

@@ -10,6 +10,8 @@ import java.util.Map;
  *
  * @param partnerId the partner organisation the task belongs to, from the {@code partner:<id>}
  *     candidate group or the {@code partnerId} variable; null for internal tasks
+ * @param excludedUsers users who may neither claim nor complete the task although a candidate group
+ *     of theirs names it (separation of duties), from the {@code excludedUsers} variable
  */
 public record UserTaskJob(
     long jobKey,
@@ -27,7 +29,14 @@ public record UserTaskJob(
     Instant followUpDate,
     int priority,
     String partnerId,
+    List<String> excludedUsers,
     Map<String, Object> variables) {
+
+  /**
+   * The variable (a list of usernames) that names the users excluded from a task of any process:
+   * whoever took part in the decision the task reviews (separation of duties).
+   */
+  public static final String EXCLUDED_USERS_VARIABLE = "excludedUsers";
 
   /** Candidate group naming convention for tasks a partner organisation works on. */
   public static final String PARTNER_GROUP_PREFIX = "partner:";

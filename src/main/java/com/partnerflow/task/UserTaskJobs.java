@@ -38,6 +38,7 @@ final class UserTaskJobs {
         instant(headers.get(Protocol.USER_TASK_FOLLOW_UP_DATE_HEADER_NAME)),
         priority(headers.get(Protocol.USER_TASK_PRIORITY_HEADER_NAME)),
         partnerId(groups, variables),
+        excludedUsers(variables),
         variables);
   }
 
@@ -48,6 +49,15 @@ final class UserTaskJobs {
         .findFirst()
         .orElseGet(
             () -> variables.get("partnerId") instanceof String id && !id.isBlank() ? id : null);
+  }
+
+  private static List<String> excludedUsers(Map<String, Object> variables) {
+    return variables.get(UserTaskJob.EXCLUDED_USERS_VARIABLE) instanceof List<?> users
+        ? users.stream()
+            .filter(u -> u instanceof String s && !s.isBlank())
+            .map(String.class::cast)
+            .toList()
+        : List.of();
   }
 
   /** Candidate lists arrive as a JSON array; older models used a comma-separated list. */

@@ -48,7 +48,7 @@ import org.springframework.util.LinkedMultiValueMap;
  * task inbox, as the demo users of each group: carol (channel-managers), dave
  * (marketing-directors), erin (finance), frank (marketing-ops), grace (executive-sponsors).
  */
-class DisbursementDriver {
+public class DisbursementDriver {
 
   static final Map<String, String> USER_OF_GROUP =
       Map.of(
@@ -68,7 +68,7 @@ class DisbursementDriver {
   final BusinessTime time;
   final PartnerBankAccounts bankAccounts;
 
-  DisbursementDriver(
+  public DisbursementDriver(
       TestRestTemplate http,
       Partners partners,
       UserAccounts accounts,
@@ -86,10 +86,10 @@ class DisbursementDriver {
   }
 
   /** A partner of a test with one partner user (password demo) and a budget in EUR. */
-  record TestPartner(String id, String user, FundPeriod period) {}
+  public record TestPartner(String id, String user, FundPeriod period) {}
 
   /** A partner whose bank account was set long ago (no 48 h hold). */
-  TestPartner newPartner(String budget) {
+  public TestPartner newPartner(String budget) {
     TestPartner partner = newPartnerWithoutBankDetails(budget);
     bankDetailsChanged(partner, time.now().minus(Duration.ofDays(30)));
     return partner;
@@ -131,7 +131,7 @@ class DisbursementDriver {
   }
 
   /** Submits a one-day activity tomorrow with two milestones (30 % and 70 %). */
-  String submit(TestPartner partner, String title, String requested) {
+  public String submit(TestPartner partner, String title, String requested) {
     String day = time.today().plusDays(1).toString();
     String body =
         """
@@ -157,7 +157,7 @@ class DisbursementDriver {
   }
 
   /** Approves every approval level the request is routed to, until it is IN_DISBURSEMENT. */
-  JsonNode approveAll(String requestId) {
+  public JsonNode approveAll(String requestId) {
     return await()
         .atMost(Duration.ofSeconds(60))
         .until(
@@ -177,12 +177,12 @@ class DisbursementDriver {
     complete(USER_OF_GROUP.get(group), task, "{\"decision\":\"APPROVE\"}");
   }
 
-  JsonNode request(String user, String requestId) {
+  public JsonNode request(String user, String requestId) {
     return read(get(user, "/api/mdf-requests/" + requestId).getBody());
   }
 
   /** The request's milestone ids in plan order. */
-  List<String> milestoneIds(String requestId) {
+  public List<String> milestoneIds(String requestId) {
     JsonNode milestones = request("erin", requestId).get("milestones");
     return java.util.stream.StreamSupport.stream(milestones.spliterator(), false)
         .map(m -> m.get("id").asText())
@@ -190,7 +190,7 @@ class DisbursementDriver {
   }
 
   /** The milestone as {@code user} reads it in the request. */
-  JsonNode milestone(String user, String requestId, String milestoneId) {
+  public JsonNode milestone(String user, String requestId, String milestoneId) {
     for (JsonNode m : request(user, requestId).get("milestones")) {
       if (m.get("id").asText().equals(milestoneId)) {
         return m;
@@ -203,14 +203,14 @@ class DisbursementDriver {
     return milestone("erin", requestId, milestoneId).get("status").asText();
   }
 
-  void awaitMilestone(String requestId, String milestoneId, String status) {
+  public void awaitMilestone(String requestId, String milestoneId, String status) {
     await()
         .atMost(Duration.ofSeconds(30))
         .until(() -> milestoneStatus(requestId, milestoneId), status::equals);
   }
 
   /** Open inbox tasks of the element whose context names the request (any process). */
-  List<InboxTask> openTasks(String requestId, String elementId) {
+  public List<InboxTask> openTasks(String requestId, String elementId) {
     return tasks.findAll().stream()
         .filter(t -> t.getState() == TaskState.OPEN)
         .filter(t -> t.getElementId().equals(elementId))
@@ -219,7 +219,7 @@ class DisbursementDriver {
   }
 
   /** The open task of the element for the milestone. */
-  InboxTask awaitTask(String milestoneId, String elementId) {
+  public InboxTask awaitTask(String milestoneId, String elementId) {
     return await()
         .atMost(Duration.ofSeconds(30))
         .until(
@@ -236,11 +236,11 @@ class DisbursementDriver {
             t -> t != null);
   }
 
-  ResponseEntity<String> tryComplete(String user, InboxTask task, String json) {
+  public ResponseEntity<String> tryComplete(String user, InboxTask task, String json) {
     return post(user, "/api/tasks/" + task.getId() + "/complete", json);
   }
 
-  void complete(String user, InboxTask task, String json) {
+  public void complete(String user, InboxTask task, String json) {
     var response = tryComplete(user, task, json);
     assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
   }
@@ -255,7 +255,8 @@ class DisbursementDriver {
   }
 
   /** The partner claims the milestone; returns the claim id. */
-  String claimMilestone(TestPartner partner, String milestoneId, String claimed, String invoice) {
+  public String claimMilestone(
+      TestPartner partner, String milestoneId, String claimed, String invoice) {
     InboxTask task = awaitTask(milestoneId, "SubmitClaimTask");
     complete(partner.user(), task, claim(claimed, invoice));
     return contextValue(task, "claimId");
@@ -286,22 +287,22 @@ class DisbursementDriver {
     return job;
   }
 
-  static String contextValue(InboxTask task, String key) {
+  public static String contextValue(InboxTask task, String key) {
     return read(task.getContextJson()).get(key).asText();
   }
 
-  void verify(String milestoneId, String user, String json) {
+  public void verify(String milestoneId, String user, String json) {
     complete(user, awaitTask(milestoneId, "VerifyClaimTask"), json);
   }
 
   /** The payment of the claim, once instructed. */
-  JsonNode awaitPayment(String claimId) {
+  public JsonNode awaitPayment(String claimId) {
     return await()
         .atMost(Duration.ofSeconds(30))
         .until(() -> paymentOfClaim(claimId), p -> p != null);
   }
 
-  JsonNode paymentOfClaim(String claimId) {
+  public JsonNode paymentOfClaim(String claimId) {
     for (JsonNode p : read(get("erin", "/api/payments").getBody()).get("items")) {
       if (p.get("claimId").asText().equals(claimId)) {
         return p;
@@ -310,7 +311,7 @@ class DisbursementDriver {
     return null;
   }
 
-  JsonNode payment(String paymentId) {
+  public JsonNode payment(String paymentId) {
     for (JsonNode p : read(get("erin", "/api/payments").getBody()).get("items")) {
       if (p.get("id").asText().equals(paymentId)) {
         return p;
@@ -323,7 +324,7 @@ class DisbursementDriver {
    * Puts the instructed payment into a batch through a payment run started by finance; the daily
    * run may have batched it already when an earlier test moved the clock.
    */
-  String batchPayment(String paymentId) {
+  public String batchPayment(String paymentId) {
     if (payment(paymentId).get("status").asText().equals("INSTRUCTED")) {
       var run = post("erin", "/api/payments/runs", "");
       assertThat(run.getStatusCode()).isIn(HttpStatus.CREATED, HttpStatus.CONFLICT);
@@ -334,7 +335,7 @@ class DisbursementDriver {
         .asText();
   }
 
-  ResponseEntity<String> confirm(String paymentId, String reference) {
+  public ResponseEntity<String> confirm(String paymentId, String reference) {
     return post(
         "erin",
         "/api/payments/" + paymentId + "/confirmation",
@@ -347,7 +348,7 @@ class DisbursementDriver {
   }
 
   /** allocated = available + reserved + paid on the partner's budget. */
-  FundBalance assertLedgerBalances(TestPartner partner) {
+  public FundBalance assertLedgerBalances(TestPartner partner) {
     FundBalance b = funds.balance(partner.id(), partner.period(), "EUR").orElseThrow();
     assertThat(b.allocated())
         .as("allocated = available + reserved + paid")
@@ -356,7 +357,7 @@ class DisbursementDriver {
   }
 
   /** The ledger entries of a type for the request. */
-  List<FundMovement> entries(TestPartner partner, String requestId, LedgerEntryType type) {
+  public List<FundMovement> entries(TestPartner partner, String requestId, LedgerEntryType type) {
     return funds.movements(partner.id(), partner.period(), "EUR").stream()
         .filter(m -> m.type() == type)
         .filter(m -> MdfDisbursements.fundReference(requestId).equals(m.reference()))
@@ -392,18 +393,18 @@ class DisbursementDriver {
     return read(response.getBody());
   }
 
-  ResponseEntity<String> post(String user, String path, String json) {
+  public ResponseEntity<String> post(String user, String path, String json) {
     var headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
     return http.withBasicAuth(user, "demo")
         .exchange(path, HttpMethod.POST, new HttpEntity<>(json, headers), String.class);
   }
 
-  ResponseEntity<String> get(String user, String path) {
+  public ResponseEntity<String> get(String user, String path) {
     return http.withBasicAuth(user, "demo").getForEntity(path, String.class);
   }
 
-  static JsonNode read(String json) {
+  public static JsonNode read(String json) {
     try {
       return JSON.readTree(json);
     } catch (Exception e) {

@@ -1,0 +1,248 @@
+package com.partnerflow.disbursement;
+
+import com.partnerflow.common.NotFoundException;
+import com.partnerflow.fund.FundLedger;
+import com.partnerflow.fund.FundMovement;
+import com.partnerflow.fund.FundPeriod;
+import com.partnerflow.fund.LedgerMovement;
+import com.partnerflow.fund.Money;
+import com.partnerflow.mdf.MdfDisbursements;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * What dispute escalations may read and change in disbursement: a claim's decision and a payment's
+ * state (the subjects partners dispute), and the corrective payment of a dispute that overturned or
+ * settled a claim decision. The corrective payment goes the normal way of payments (payment run,
+ * pain.001, finance's confirmation publishing {@code payment-confirmed}) under its own idempotency
+ * key {@code dispute:<disputeId>}; its reservation and PAY carry ledger keys naming the dispute.
+ */
+@Service
+public class DisbursementDisputes {
+
+  static final String ACTOR = "system:dispute";
+
+  private final Claims claims;
+  private final Payments payments;
+  private final FundLedger ledger;
+  private final MdfDisbursements requests;
+  private final TransactionTemplate transaction;
+  private final Clock clock;
+
+  DisbursementDisputes(
+      Claims claims,
+      Payments payments,
+      FundLedger ledger,
+      MdfDisbursements requests,
+      TransactionTemplate transaction,
+      Clock clock) {
+    this.claims = claims;
+    this.payments = payments;
+    this.ledger = ledger;
+    this.requests = requests;
+    this.transaction = transaction;
+    this.clock = clock;
+  }
+
+  /**
+   * A claim as a dispute sees it.
+   *
+   * @param decision {@code REJECTED}, {@code PARTIAL} (approved for less than claimed) or null
+   *     while undecided or approved in full
+   * @param decidedAt when verification decided (the claim's last change for a rejection, the
+   *     instruction of its payment otherwise)
+   */
+  public record DisputedClaim(
+      String id,
+      String partnerId,
+      String mdfRequestId,
+      String milestoneId,
+      ClaimStatus status,
+      String currency,
+      BigDecimal claimedAmount,
+      BigDecimal approvedAmount,
+      String decision,
+      Instant decidedAt,
+      String decidedBy,
+      String reason) {}
+
+  /** A payment as a dispute sees it; {@code instructedAt} starts its confirmation period. */
+  public record DisputedPayment(
+      String id,
+      String claimId,
+      String partnerId,
+      String mdfRequestId,
+      PaymentStatus status,
+      BigDecimal amount,
+      String currency,
+      Instant instructedAt,
+      String verifiedBy) {}
+
+  /** A dispute's corrective payment and the fund period its amount is reserved in. */
+  public record CorrectivePayment(String paymentId, String fundPeriod) {}
+
+  public Optional<DisputedClaim> claim(String claimId) {
+    return transaction.execute(s -> claims.findById(claimId).map(this::view));
+  }
+
+  private DisputedClaim view(Claim c) {
+    String decision = null;
+    Instant decidedAt = null;
+    if (c.getStatus() == ClaimStatus.REJECTED) {
+      decision = "REJECTED";
+      decidedAt = c.getUpdatedAt();
+    } else if (c.getApprovedAmount() != null
+        && c.getClaimedAmount() != null
+        && c.getApprovedAmount().compareTo(c.getClaimedAmount()) < 0
+        && (c.getStatus() == ClaimStatus.APPROVED || c.getStatus() == ClaimStatus.PAID)) {
+      decision = "PARTIAL";
+      decidedAt =
+          payments
+              .findByIdempotencyKey(Payment.keyFor(c.getId()))
+              .map(Payment::getCreatedAt)
+              .orElse(c.getUpdatedAt());
+    }
+    return new DisputedClaim(
+        c.getId(),
+        c.getPartnerId(),
+        c.getMdfRequestId(),
+        c.getMilestoneId(),
+        c.getStatus(),
+        c.getCurrency(),
+        c.getClaimedAmount(),
+        c.getApprovedAmount(),
+        decision,
+        decidedAt,
+        c.getDecidedBy(),
+        c.getReason());
+  }
+
+  public Optional<DisputedPayment> payment(String paymentId) {
+    return transaction.execute(
+        s ->
+            payments
+                .findById(paymentId)
+                .map(
+                    p ->
+                        new DisputedPayment(
+                            p.getId(),
+                            p.getClaimId(),
+                            p.getPartnerId(),
+                            p.getMdfRequestId(),
+                            p.getStatus(),
+                            p.getAmount(),
+                            p.getCurrency(),
+                            p.getCreatedAt(),
+                            claims
+                                .findById(p.getClaimId())
+                                .map(Claim::getDecidedBy)
+                                .orElse(null))));
+  }
+
+  static String correctiveKey(String disputeId) {
+    return "dispute:" + disputeId;
+  }
+
+  /**
+   * Reserves {@code amount} for the claim's request in the current fund period and instructs the
+   * corrective payment of the dispute. Idempotent under at-least-once delivery: the reservation is
+   * replayed by its ledger key, the payment found by its idempotency key; a concurrent first call
+   * loses on the UNIQUE key and reads the winner's row.
+   *
+   * @throws com.partnerflow.fund.InsufficientFunds when the balance does not cover the amount
+   */
+  public CorrectivePayment instructCorrectivePayment(
+      String disputeId, String claimId, BigDecimal amount) {
+    String key = correctiveKey(disputeId);
+    try {
+      return transaction.execute(s -> instruct(disputeId, claimId, amount, key));
+    } catch (DataIntegrityViolationException raced) {
+      return transaction.execute(s -> instruct(disputeId, claimId, amount, key));
+    }
+  }
+
+  private CorrectivePayment instruct(
+      String disputeId, String claimId, BigDecimal amount, String key) {
+    Claim claim =
+        claims.findById(claimId).orElseThrow(() -> new NotFoundException("Claim " + claimId));
+    Optional<Payment> existing = payments.findByIdempotencyKey(key);
+    FundPeriod period =
+        existing.isPresent() ? periodOfReservation(disputeId, claim) : ledger.currentPeriod();
+    FundMovement reserved =
+        ledger.reserve(
+            LedgerMovement.of(claim.getPartnerId(), period, Money.of(amount, claim.getCurrency()))
+                .forReference(MdfDisbursements.fundReference(claim.getMdfRequestId()))
+                .withKey(key + ":reserve")
+                .by(ACTOR)
+                .because("Dispute " + disputeId + ": corrective payment of claim " + claimId));
+    Payment payment =
+        existing.orElseGet(
+            () -> payments.saveAndFlush(new Payment(claim, amount, key, clock.instant())));
+    requests.note(
+        claim.getMdfRequestId(),
+        ACTOR,
+        "DISPUTE_CORRECTIVE_PAYMENT",
+        "Dispute " + disputeId + ": corrective payment " + payment.getId() + " instructed",
+        amount,
+        key + ":instructed");
+    return new CorrectivePayment(payment.getId(), reserved.period());
+  }
+
+  /** The period of the dispute's reservation: the one its replayed ledger entry names. */
+  private FundPeriod periodOfReservation(String disputeId, Claim claim) {
+    return ledger.balances(claim.getPartnerId()).stream()
+        .map(b -> FundPeriod.of(b.period()))
+        .filter(
+            p ->
+                ledger.movements(claim.getPartnerId(), p, claim.getCurrency()).stream()
+                    .anyMatch(
+                        m -> (correctiveKey(disputeId) + ":reserve").equals(m.idempotencyKey())))
+        .findFirst()
+        .orElseGet(ledger::currentPeriod);
+  }
+
+  /**
+   * The confirmed corrective payment in the ledger (PAY, key {@code dispute:<id>:pay}) and in the
+   * request's paid total; both once, whatever is delivered again.
+   */
+  public void recordCorrectivePayment(String disputeId, String paymentId, String fundPeriod) {
+    transaction.executeWithoutResult(
+        s -> {
+          Payment payment =
+              payments
+                  .findById(paymentId)
+                  .orElseThrow(() -> new NotFoundException("Payment " + paymentId));
+          if (payment.getStatus() != PaymentStatus.CONFIRMED) {
+            throw new IllegalStateException(
+                "Payment " + paymentId + " is " + payment.getStatus() + ", not CONFIRMED");
+          }
+          String why =
+              "Dispute "
+                  + disputeId
+                  + ": corrective payment "
+                  + paymentId
+                  + " confirmed ("
+                  + payment.getReference()
+                  + ")";
+          ledger.pay(
+              LedgerMovement.of(
+                      payment.getPartnerId(),
+                      FundPeriod.of(fundPeriod),
+                      Money.of(payment.getAmount(), payment.getCurrency()))
+                  .forReference(MdfDisbursements.fundReference(payment.getMdfRequestId()))
+                  .withKey(correctiveKey(disputeId) + ":pay")
+                  .by(ACTOR)
+                  .because(why));
+          requests.recordPaid(
+              payment.getMdfRequestId(),
+              payment.getAmount(),
+              why,
+              correctiveKey(disputeId) + ":paid");
+        });
+  }
+}

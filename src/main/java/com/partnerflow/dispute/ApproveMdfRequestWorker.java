@@ -1,0 +1,36 @@
+package com.partnerflow.dispute;
+
+import com.partnerflow.fund.FundPeriod;
+import com.partnerflow.mdf.MdfDisputes;
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.api.response.ActivatedJob;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code dispute.approve-mdf-request}: the overturned rejection becomes APPROVED for the settled
+ * amount, reserved under the ledger key {@code dispute:<id>:reserve} (once). A balance that does
+ * not cover it fails the job (retries, then an incident): the resolution stands, and once finance
+ * allocates funds the incident is resolved and the reservation made.
+ */
+@Component
+public class ApproveMdfRequestWorker {
+
+  private final MdfDisputes requests;
+
+  ApproveMdfRequestWorker(MdfDisputes requests) {
+    this.requests = requests;
+  }
+
+  @JobWorker(type = DisputeProcess.APPROVE_MDF_REQUEST)
+  public Map<String, Object> approveMdfRequest(ActivatedJob job) {
+    DisputeJob v = DisputeJob.of(job);
+    FundPeriod period =
+        requests.reinstate(
+            v.required("mdfRequestId"),
+            v.amount("settledAmount"),
+            v.disputeId(),
+            DisputeSteps.SYSTEM);
+    return Map.of("fundPeriod", period.id());
+  }
+}

@@ -1,0 +1,293 @@
+package com.partnerflow.dispute;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.partnerflow.BusinessTime;
+import com.partnerflow.PartnerflowIntegrationTest;
+import com.partnerflow.UiSession;
+import com.partnerflow.disbursement.DisbursementDriver;
+import com.partnerflow.disbursement.DisbursementDriver.TestPartner;
+import com.partnerflow.dispute.DisputeDriver.DecidedClaim;
+import com.partnerflow.fund.FundLedger;
+import com.partnerflow.identity.UserAccounts;
+import com.partnerflow.partner.PartnerBankAccounts;
+import com.partnerflow.partner.Partners;
+import com.partnerflow.task.InboxTask;
+import com.partnerflow.task.InboxTasks;
+import com.partnerflow.task.TaskState;
+import java.time.Duration;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * {@code /api/disputes} and the inbox's separation of duties through the API: bad input is refused
+ * precisely with nothing written, other partners' subjects are not found, excluded users get 403 on
+ * every dispute task type, the partner withdraws, internal users read the statistics.
+ */
+@PartnerflowIntegrationTest
+class DisputeApiIT {
+
+  @LocalServerPort int port;
+  @Autowired TestRestTemplate http;
+  @Autowired PartnerBankAccounts bankAccounts;
+  @Autowired Partners partners;
+  @Autowired UserAccounts accounts;
+  @Autowired FundLedger funds;
+  @Autowired InboxTasks tasks;
+  @Autowired BusinessTime time;
+  DisbursementDriver money;
+  DisputeDriver driver;
+
+  @BeforeEach
+  void setUp() {
+    money = new DisbursementDriver(http, partners, accounts, funds, tasks, time, bankAccounts);
+    driver = new DisputeDriver(money, tasks);
+    time.ensureDaysLeftInPeriod(10);
+  }
+
+  int visibleDisputes(String user) {
+    return DisbursementDriver.read(money.get(user, "/api/disputes").getBody()).get("total").asInt();
+  }
+
+  boolean listed(String user, InboxTask task) {
+    JsonNode page = DisbursementDriver.read(money.get(user, "/api/tasks?size=200").getBody());
+    return StreamSupport.stream(page.get("items").spliterator(), false)
+        .anyMatch(t -> t.get("id").asLong() == task.getId());
+  }
+
+  static void assertProblem(ResponseEntity<String> response, HttpStatus status, String field) {
+    assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(status);
+    assertThat(response.getHeaders().getContentType().toString())
+        .contains("application/problem+json");
+    if (field != null) {
+      assertThat(response.getBody()).contains("\"" + field + "\"");
+    }
+  }
+
+  /**
+   * A decider in every group a dispute task can go to: they reject the request, and are excluded
+   * from the review (partner-managers) and the escalated review (executive-sponsors).
+   */
+  @Test
+  void whoTookPartInTheDecisionCanNeitherClaimNorCompleteAnyDisputeTask() {
+    String decider = "sod" + UUID.randomUUID().toString().substring(0, 8);
+    accounts.createIfAbsent(
+        decider,
+        "demo",
+        "Decider " + decider,
+        null,
+        null,
+        Set.of("channel-managers", "partner-managers", "executive-sponsors"));
+    TestPartner partner = money.newPartner("50000.00");
+    String requestId = money.submit(partner, "SoD " + partner.user(), "3000.00");
+    InboxTask mdfReview =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () -> money.openTasks(requestId, "ReviewMdfRequestTask").stream().findFirst(),
+                t -> t.isPresent())
+            .orElseThrow();
+    money.complete(decider, mdfReview, "{\"decision\":\"REJECT\",\"reason\":\"No\"}");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> money.request("erin", requestId).get("status").asText(), "REJECTED"::equals);
+    String id = driver.open(partner.user(), "MDF_REQUEST", requestId, "3000.00", "ELIGIBILITY");
+
+    for (String element : new String[] {"ReviewDisputeTask", "EscalatedReviewTask"}) {
+      InboxTask task = driver.awaitTask(id, element);
+      assertThat(task.getExcludedUsers()).as(element).containsExactly(decider);
+      assertThat(listed(decider, task)).as(element + " listed for the decider").isFalse();
+      assertProblem(
+          money.post(decider, "/api/tasks/" + task.getId() + "/claim", ""),
+          HttpStatus.FORBIDDEN,
+          null);
+      assertProblem(
+          money.tryComplete(decider, task, "{\"decision\":\"OVERTURN\",\"reason\":\"Mine\"}"),
+          HttpStatus.FORBIDDEN,
+          null);
+      assertProblem(
+          money.post(
+              "admin",
+              "/api/tasks/" + task.getId() + "/assign",
+              "{\"assignee\":\"" + decider + "\"}"),
+          HttpStatus.BAD_REQUEST,
+          "assignee");
+      InboxTask unchanged = tasks.findById(task.getId()).orElseThrow();
+      assertThat(unchanged.getState()).isEqualTo(TaskState.OPEN);
+      assertThat(unchanged.getAssignee()).isNull();
+      String colleague = element.equals("ReviewDisputeTask") ? "paula" : "grace";
+      assertThat(listed(colleague, task)).as(element + " listed for " + colleague).isTrue();
+      money.complete(
+          colleague,
+          task,
+          element.equals("ReviewDisputeTask")
+              ? "{\"decision\":\"ESCALATE\",\"reason\":\"For the sponsor\"}"
+              : "{\"decision\":\"UPHOLD\",\"reason\":\"The rules were applied\"}");
+    }
+    assertThat(driver.awaitStatus(id, "RESOLVED").get("outcome").asText()).isEqualTo("UPHELD");
+  }
+
+  @Test
+  void badInputIsRefusedPreciselyAndNothingIsWritten() {
+    TestPartner partner = money.newPartner("50000.00");
+    TestPartner other = money.newPartner("50000.00");
+    DecidedClaim claim = driver.rejectedClaim(partner);
+    int before = visibleDisputes("paula");
+
+    assertProblem(
+        driver.tryOpen("paula", "CLAIM", claim.claimId(), "10.00", "AMOUNT"),
+        HttpStatus.FORBIDDEN,
+        null);
+    assertProblem(
+        driver.tryOpen(other.user(), "CLAIM", claim.claimId(), "10.00", "AMOUNT"),
+        HttpStatus.NOT_FOUND,
+        null);
+    assertProblem(
+        driver.tryOpen(partner.user(), "CLAIM", UUID.randomUUID().toString(), "10.00", "AMOUNT"),
+        HttpStatus.NOT_FOUND,
+        null);
+    assertProblem(
+        driver.tryOpen(partner.user(), "CLAIM", claim.claimId(), "450.16", "AMOUNT"),
+        HttpStatus.BAD_REQUEST,
+        "disputedAmount");
+    assertProblem(
+        driver.tryOpen(partner.user(), "CLAIM", claim.claimId(), "-1", "AMOUNT"),
+        HttpStatus.BAD_REQUEST,
+        "disputedAmount");
+    assertProblem(
+        driver.tryOpen(partner.user(), "CLAIM", claim.claimId(), "10.00", "MOOD"),
+        HttpStatus.BAD_REQUEST,
+        null);
+    var noExplanation =
+        money.post(
+            partner.user(),
+            "/api/disputes",
+            "{\"subjectType\":\"CLAIM\",\"subjectId\":\""
+                + claim.claimId()
+                + "\",\"disputedAmount\":10,\"category\":\"AMOUNT\",\"explanation\":\" \"}");
+    assertProblem(noExplanation, HttpStatus.BAD_REQUEST, "explanation");
+    // A request approved in full has no decision to dispute.
+    String approved = money.submit(other, "Full " + other.user(), "1500.50");
+    money.approveAll(approved);
+    assertProblem(
+        driver.tryOpen(other.user(), "MDF_REQUEST", approved, "10.00", "AMOUNT"),
+        HttpStatus.CONFLICT,
+        null);
+    assertThat(visibleDisputes("paula")).as("nothing written").isEqualTo(before);
+
+    String id = driver.open(partner.user(), "CLAIM", claim.claimId(), "450.15", "EVIDENCE");
+    assertProblem(
+        driver.tryOpen(partner.user(), "CLAIM", claim.claimId(), "10.00", "AMOUNT"),
+        HttpStatus.CONFLICT,
+        null);
+    assertProblem(money.get(other.user(), "/api/disputes/" + id), HttpStatus.NOT_FOUND, null);
+    assertThat(visibleDisputes(other.user())).isZero();
+    assertThat(visibleDisputes(partner.user())).isEqualTo(1);
+
+    // Withdrawn: the review task leaves the inbox, and the subject may be disputed again.
+    InboxTask review = driver.awaitTask(id, "ReviewDisputeTask");
+    assertProblem(
+        money.post(other.user(), "/api/disputes/" + id + "/withdraw", ""),
+        HttpStatus.NOT_FOUND,
+        null);
+    assertProblem(
+        money.post("paula", "/api/disputes/" + id + "/withdraw", ""), HttpStatus.FORBIDDEN, null);
+    var withdrawn = money.post(partner.user(), "/api/disputes/" + id + "/withdraw", "");
+    assertThat(withdrawn.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(DisbursementDriver.read(withdrawn.getBody()).get("status").asText())
+        .isEqualTo("WITHDRAWN");
+    assertProblem(
+        money.post(partner.user(), "/api/disputes/" + id + "/withdraw", ""),
+        HttpStatus.CONFLICT,
+        null);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> tasks.findById(review.getId()).orElseThrow().getState(),
+            st -> st != TaskState.OPEN);
+    String again = driver.open(partner.user(), "CLAIM", claim.claimId(), "100.00", "EVIDENCE");
+    assertThat(again).isNotEqualTo(id);
+  }
+
+  @Test
+  void aDecisionPastTheWindowCannotBeDisputed() {
+    TestPartner partner = money.newPartner("50000.00");
+    DecidedClaim claim = driver.rejectedClaim(partner);
+    time.move(Duration.ofDays(31));
+    assertProblem(
+        driver.tryOpen(partner.user(), "CLAIM", claim.claimId(), "10.00", "TIMELINESS"),
+        HttpStatus.CONFLICT,
+        null);
+  }
+
+  @Test
+  void internalUsersReadTheStatistics() {
+    TestPartner partner = money.newPartner("50000.00");
+    DecidedClaim claim = driver.rejectedClaim(partner);
+    String id = driver.open(partner.user(), "CLAIM", claim.claimId(), "450.15", "EVIDENCE");
+    driver.review(
+        "paula", id, "ReviewDisputeTask", "{\"decision\":\"UPHOLD\",\"reason\":\"Stands\"}");
+    driver.awaitStatus(id, "RESOLVED");
+
+    var response = money.get("grace", "/api/disputes/stats");
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    JsonNode stats = DisbursementDriver.read(response.getBody());
+    assertThat(stats.get("total").asInt()).isPositive();
+    assertThat(stats.get("medianTimeToResolution").asText()).startsWith("PT");
+    JsonNode rejectedClaims = stats.get("overturnRateByDecisionType").get("CLAIM_REJECTED");
+    assertThat(rejectedClaims.get("resolved").asInt()).isPositive();
+    assertThat(rejectedClaims.get("rate").decimalValue())
+        .isBetween(java.math.BigDecimal.ZERO, java.math.BigDecimal.ONE);
+    assertThat(stats.get("overturnRateByDeciderGroup").has("marketing-ops")).isTrue();
+    assertThat(stats.get("disputesByPartnerTier").get("GOLD").asInt()).isPositive();
+    assertProblem(money.get(partner.user(), "/api/disputes/stats"), HttpStatus.FORBIDDEN, null);
+
+    var partnerPage = UiSession.signIn(port, partner.user()).get("/disputes");
+    assertThat(partnerPage.statusCode()).isEqualTo(200);
+    assertThat(partnerPage.body())
+        .contains("data-dispute-id=\"" + id + "\"")
+        .contains("Stands")
+        .doesNotContain("dispute-stats");
+    var sponsorPage = UiSession.signIn(port, "grace").get("/disputes");
+    assertThat(sponsorPage.statusCode()).isEqualTo(200);
+    assertThat(sponsorPage.body()).contains("id=\"dispute-stats\"").contains("CLAIM_REJECTED");
+  }
+
+  /** Two users of the partner dispute the same claim at once: one dispute, one 409. */
+  @Test
+  void concurrentDisputesOfOneSubjectOpenOne() throws Exception {
+    TestPartner partner = money.newPartner("50000.00");
+    DecidedClaim claim = driver.rejectedClaim(partner);
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      var start = new java.util.concurrent.CountDownLatch(1);
+      java.util.concurrent.Callable<HttpStatus> open =
+          () -> {
+            start.await();
+            return HttpStatus.valueOf(
+                driver
+                    .tryOpen(partner.user(), "CLAIM", claim.claimId(), "450.15", "EVIDENCE")
+                    .getStatusCode()
+                    .value());
+          };
+      var first = pool.submit(open);
+      var second = pool.submit(open);
+      start.countDown();
+      assertThat(java.util.List.of(first.get(), second.get()))
+          .containsExactlyInAnyOrder(HttpStatus.CREATED, HttpStatus.CONFLICT);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(visibleDisputes(partner.user())).isEqualTo(1);
+  }
+}
