@@ -1,5 +1,6 @@
 package com.partnerflow.web;
 
+import com.partnerflow.common.ReadableValues;
 import com.partnerflow.identity.PartnerflowUser;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
@@ -26,7 +27,7 @@ import org.springframework.stereotype.Component;
  * Partner users never see an internal group: {@link #holder} names a neutral holder instead.
  */
 @Component("labels")
-public class Labels {
+public class Labels implements ReadableValues {
 
   static final String DASH = "—";
 
@@ -42,6 +43,7 @@ public class Labels {
    * The label of an enum constant or of a code such as {@code FINANCIAL_SERVICES}; unknown codes
    * read as words ("Financial services"). Null reads as a dash.
    */
+  @Override
   public String of(Object value) {
     if (value == null || value.toString().isBlank()) {
       return DASH;
@@ -82,6 +84,7 @@ public class Labels {
   }
 
   /** An amount with its currency and thousands separators, e.g. "€5,000.50" or "5.000,50 €". */
+  @Override
   public String money(BigDecimal amount, String currency) {
     if (amount == null) {
       return DASH;
@@ -98,11 +101,13 @@ public class Labels {
   }
 
   /** A plain number with the locale's thousands separators. */
+  @Override
   public String number(Number value) {
     return value == null ? DASH : NumberFormat.getNumberInstance(locale()).format(value);
   }
 
   /** A calendar date in the locale's medium style, e.g. "Dec 15, 2026" or "15.12.2026". */
+  @Override
   public String date(LocalDate date) {
     return date == null
         ? DASH
@@ -118,6 +123,7 @@ public class Labels {
    * A timestamp to the minute in the user's time zone, with the zone, e.g. "Dec 5, 2026, 8:25 AM
    * CET".
    */
+  @Override
   public String time(Instant instant) {
     if (instant == null) {
       return DASH;
