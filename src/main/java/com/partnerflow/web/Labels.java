@@ -7,7 +7,9 @@ import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.chrono.IsoChronology;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.FormatStyle;
 import java.time.format.TextStyle;
 import java.util.Currency;
@@ -106,12 +108,22 @@ public class Labels implements ReadableValues {
     return value == null ? DASH : NumberFormat.getNumberInstance(locale()).format(value);
   }
 
-  /** A calendar date in the locale's medium style, e.g. "Dec 15, 2026" or "15.12.2026". */
+  /**
+   * A calendar date in the locale's short numeric style with the full year, e.g. "12/15/2026" or
+   * "15.12.2026": the format the forms' date pickers (form-js, from the browser's locale) show and
+   * take, so a date reads the same on every page and in every form.
+   */
   @Override
   public String date(LocalDate date) {
-    return date == null
-        ? DASH
-        : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale()).format(date);
+    return date == null ? DASH : dateFormat(locale()).format(date);
+  }
+
+  /** The locale's short date pattern with a four-digit year ("M/d/yyyy", "dd.MM.yyyy"). */
+  static DateTimeFormatter dateFormat(Locale locale) {
+    String pattern =
+        DateTimeFormatterBuilder.getLocalizedDateTimePattern(
+            FormatStyle.SHORT, null, IsoChronology.INSTANCE, locale);
+    return DateTimeFormatter.ofPattern(pattern.replaceAll("y+", "yyyy"), locale);
   }
 
   /** The day of an instant in the user's time zone. */
@@ -120,8 +132,8 @@ public class Labels implements ReadableValues {
   }
 
   /**
-   * A timestamp to the minute in the user's time zone, with the zone, e.g. "Dec 5, 2026, 8:25 AM
-   * CET".
+   * A timestamp to the minute in the user's time zone, with the zone: the {@link #date} and the
+   * locale's short time, e.g. "12/5/2026, 8:25 AM CET" or "05.12.2026, 08:25 MEZ".
    */
   @Override
   public String time(Instant instant) {
@@ -130,9 +142,10 @@ public class Labels implements ReadableValues {
     }
     ZoneId userZone = zone.current();
     Locale locale = locale();
-    return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-            .withLocale(locale)
-            .format(instant.atZone(userZone))
+    var at = instant.atZone(userZone);
+    return dateFormat(locale).format(at)
+        + ", "
+        + DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale).format(at)
         + " "
         + userZone.getDisplayName(TextStyle.SHORT, locale);
   }
