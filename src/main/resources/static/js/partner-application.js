@@ -4,7 +4,7 @@
  * Markup:  <div id="partner-application" data-form-url="…" data-submit-url="…"></div>
  * Needs:   /vendor/form-js/form-viewer.umd.js and /js/form-viewer.js loaded before this script.
  * API:     GET  data-form-url   → {form: <schema>}
- *          POST data-submit-url → 201 {id, status} | 400 {errors:[{field,message}]} | 409 {detail}
+ *          POST data-submit-url → 201 {id, status, statusPage} (the browser goes to statusPage) | 400 {errors:[{field,message}]} | 409 {detail}
  *
  * Defines no globals. All server text goes into the page with textContent, never as HTML.
  */
@@ -62,17 +62,19 @@
             })
             .then(function (body) {
               if (response.status === 201) {
-                var thanks = el(
-                  'p',
-                  'notice',
-                  'Thank you. Your application arrived: we check it and e-mail you about the next step. ' +
-                    'Your reference: ' + body.id + '.',
-                );
+                var message =
+                  'Thank you: your application arrived. We check it and e-mail you about the next step; ' +
+                  'this page shows where it stands.';
+                if (body.statusPage && window.PartnerflowPage) {
+                  window.PartnerflowPage.flashNext(message);
+                  window.location.assign(body.statusPage);
+                  return;
+                }
+                var thanks = el('p', 'notice', message.replace('this page shows', 'our e-mail links to a page that shows'));
                 thanks.setAttribute('role', 'status');
                 thanks.tabIndex = -1;
                 root.replaceChildren(thanks);
                 thanks.focus();
-                return;
                 return;
               }
               restore();

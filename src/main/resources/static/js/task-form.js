@@ -112,7 +112,8 @@
         self.form.on('changed', function () {
           self.clearServerErrors();
         });
-        return self.form.importSchema(schema, task.data || {});
+        // display: the readable values of what only the text views show (never submitted)
+        return self.form.importSchema(schema, Object.assign({}, task.data || {}, task.display || {}));
       })
       .then(function () {
         self.status.hidden = true;

@@ -156,6 +156,7 @@ class SecurityConfiguration {
                         "/login",
                         "/apply",
                         "/applicant-tasks/**",
+                        "/application-status/**",
                         "/partner-invitations/**",
                         "/css/**",
                         "/js/**",

@@ -15,6 +15,10 @@ public interface MdfRequests extends JpaRepository<MdfRequest, String> {
 
   List<MdfRequest> findAllByOrderBySubmittedAtDesc();
 
+  /** The request a milestone belongs to (milestone ids are unique across requests). */
+  @Query("select r from MdfRequest r join r.milestones m where m.id = :milestoneId")
+  List<MdfRequest> findByMilestoneId(@Param("milestoneId") String milestoneId);
+
   /** Requests matching every given filter (a null filter matches all), newest first. */
   @Query(
       """

@@ -64,7 +64,12 @@ class ApplicantTaskController {
   }
 
   record ApplicantTaskView(
-      String applicationId, String name, String formKey, JsonNode form, Map<String, Object> data) {}
+      String applicationId,
+      String name,
+      String formKey,
+      JsonNode form,
+      Map<String, Object> data,
+      Map<String, Object> display) {}
 
   @GetMapping("/api/applicant-tasks/{token}")
   @Operation(
@@ -75,7 +80,7 @@ class ApplicantTaskController {
           **Who:** anyone holding the link (public: the token stands in for an account).
 
           The task (answering an information request, accepting the agreement) with its form \
-          schema and prefill data.""")
+          schema, prefill data and the readable values of its text views (`display`).""")
   @ApiResponse(responseCode = "200", description = "The open task of the link")
   @ApiResponse(responseCode = "404", description = "The link is not valid")
   @ApiResponse(
@@ -92,7 +97,8 @@ class ApplicantTaskController {
         task.getName(),
         task.getFormKey(),
         forms.schemaOf(task).orElse(null),
-        forms.prefillOf(task));
+        forms.prefillOf(task),
+        forms.displayOf(task));
   }
 
   @PostMapping("/api/applicant-tasks/{token}/complete")

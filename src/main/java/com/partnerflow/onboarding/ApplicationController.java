@@ -50,7 +50,14 @@ class ApplicationController {
   @Schema(name = "SubmittedApplication")
   record Submitted(
       @Schema(example = "5d1c2f0a-8e53-4f7e-a1b2-9c3d4e5f6a7b") String id,
-      @Schema(example = "SUBMITTED") String status) {}
+      @Schema(example = "SUBMITTED") String status,
+      @Schema(
+              description =
+                  "The applicant's status page, a path on this service: where the application"
+                      + " stands and what is expected of the applicant next. Public behind its"
+                      + " random token; the confirmation mail links to it too.",
+              example = "/application-status/Yk3q0t9x8m2QJH4c2Hq7B1oQyq6mW0yZ3v5n8a7c9dE")
+          String statusPage) {}
 
   record ApplicationView(
       String id,
@@ -89,7 +96,9 @@ class ApplicationController {
           `country` (ISO 3166 alpha-2), `region` (`AMER`, `EMEA`, `APAC`, `LATAM`), `partnerType` \
           (`RESELLER`, `REFERRAL`, `TECHNOLOGY`, `MSP`), `verticals[]`, `expectedAnnualRevenue`, \
           `certifiedStaff`, `contactName`, `contactEmail` and `acceptTerms`. The application is \
-          screened automatically and reviewed by partner managers; the contact hears by mail.""")
+          screened automatically and reviewed by partner managers; the contact hears by mail. \
+          The answer names the applicant's status page (`statusPage`), which the confirmation \
+          mail links to as well.""")
   @io.swagger.v3.oas.annotations.parameters.RequestBody(
       content =
           @Content(
@@ -108,7 +117,10 @@ class ApplicationController {
       description = "The process engine did not accept the application; nothing was stored")
   Submitted submit(@RequestBody Map<String, Object> body) {
     PartnerApplication application = submission.submit(body);
-    return new Submitted(application.getId(), ApplicationStatus.SUBMITTED.name());
+    return new Submitted(
+        application.getId(),
+        ApplicationStatus.SUBMITTED.name(),
+        ApplicantStatusPage.PATH + application.statusToken());
   }
 
   /** The public application form (Camunda Form schema) for the public page. */

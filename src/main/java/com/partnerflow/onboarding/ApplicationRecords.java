@@ -28,6 +28,27 @@ class ApplicationRecords {
     return applications.findById(id).orElseThrow(() -> new NotFoundException("Application " + id));
   }
 
+  /**
+   * The token of the application's status page, given to applications from before the page on first
+   * use.
+   */
+  @Transactional
+  String statusTokenOf(String id) {
+    return get(id).statusToken();
+  }
+
+  /**
+   * The application the status page token names.
+   *
+   * @throws NotFoundException for an unknown token, like for an unknown application
+   */
+  @Transactional(readOnly = true)
+  PartnerApplication byStatusToken(String token) {
+    return applications
+        .findByStatusToken(token == null || token.length() > 100 ? "" : token)
+        .orElseThrow(() -> new NotFoundException("This link is not valid"));
+  }
+
   /** Applies the change and records who did what and why. */
   @Transactional
   PartnerApplication change(

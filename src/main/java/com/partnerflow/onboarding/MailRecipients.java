@@ -25,8 +25,13 @@ class MailRecipients {
     this.properties = properties;
   }
 
+  /** Whether the header {@code to} names the applicant (it does when it is missing). */
+  static boolean isApplicant(String to) {
+    return to == null || APPLICANT.equals(to);
+  }
+
   List<String> of(String to, Map<String, Object> variables) {
-    if (to == null || APPLICANT.equals(to)) {
+    if (isApplicant(to)) {
       return List.of((String) variables.get("contactEmail"));
     }
     if (ApplicationController.PARTNER_MANAGERS.equals(to)) {

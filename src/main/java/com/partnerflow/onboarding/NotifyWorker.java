@@ -14,8 +14,10 @@ import org.springframework.stereotype.Component;
  * {@code onboarding.notify}: sends the mail the diagram names. Task headers: {@code template}
  * (templates/mail/&lt;template&gt;), {@code to} ({@code applicant}, the default, or {@code
  * partner-managers}) and optionally {@code link}: the id of the applicant's task the mail links to
- * with a new single-use token, or {@code SET_PASSWORD} for the partner admin's invitation. Mail
- * goes out once per element instance and recipient; an SMTP outage fails the job, which retries.
+ * with a new single-use token, or {@code SET_PASSWORD} for the partner admin's invitation. Mails to
+ * the applicant also carry {@code statusLink}, the applicant's status page ({@link
+ * ApplicantStatusPage}), whose token stays the same for the whole application. Mail goes out once
+ * per element instance and recipient; an SMTP outage fails the job, which retries.
  */
 @Component
 public class NotifyWorker {
@@ -25,11 +27,17 @@ public class NotifyWorker {
   private final Notifications notifications;
   private final ApplicantLinks links;
   private final MailRecipients recipients;
+  private final ApplicationRecords records;
 
-  NotifyWorker(Notifications notifications, ApplicantLinks links, MailRecipients recipients) {
+  NotifyWorker(
+      Notifications notifications,
+      ApplicantLinks links,
+      MailRecipients recipients,
+      ApplicationRecords records) {
     this.notifications = notifications;
     this.links = links;
     this.recipients = recipients;
+    this.records = records;
   }
 
   @JobWorker(type = OnboardingProcess.NOTIFY)
@@ -43,6 +51,11 @@ public class NotifyWorker {
     List<String> to = recipients.of(headers.get("to"), variables);
     String applicationId = (String) variables.get("applicationId");
     Map<String, Object> model = new HashMap<>(variables);
+    if (applicationId != null && MailRecipients.isApplicant(headers.get("to"))) {
+      model.put(
+          "statusLink",
+          links.linkTo(ApplicantStatusPage.PATH, records.statusTokenOf(applicationId)));
+    }
     String link = headers.get("link");
     if (SET_PASSWORD.equals(link)) {
       String username = (String) variables.get("adminUsername");

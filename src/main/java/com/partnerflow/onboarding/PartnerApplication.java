@@ -7,8 +7,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
@@ -16,6 +18,8 @@ import java.util.UUID;
 @Entity
 @Table(name = "partner_application")
 public class PartnerApplication {
+
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   @Id private String id;
   private String companyName;
@@ -44,6 +48,13 @@ public class PartnerApplication {
   private Instant agreementAcceptedAt;
   private String agreementAcceptedBy;
   private Instant createdAt;
+
+  /**
+   * Names the applicant's status page ({@code /application-status/<token>}): 256 random bits, kept
+   * as is because every applicant mail repeats the link; the page only reads.
+   */
+  private String statusToken;
+
   @Version private long version;
 
   protected PartnerApplication() {}
@@ -64,6 +75,21 @@ public class PartnerApplication {
     this.contactEmail = a.contactEmail();
     this.status = ApplicationStatus.SUBMITTED;
     this.createdAt = now;
+    this.statusToken = newStatusToken();
+  }
+
+  /** The token of the status page; applications older than the page get one now. */
+  String statusToken() {
+    if (statusToken == null) {
+      statusToken = newStatusToken();
+    }
+    return statusToken;
+  }
+
+  private static String newStatusToken() {
+    byte[] bytes = new byte[32];
+    RANDOM.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
   void moveTo(ApplicationStatus next) {

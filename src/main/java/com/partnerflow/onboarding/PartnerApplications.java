@@ -12,6 +12,9 @@ public interface PartnerApplications extends JpaRepository<PartnerApplication, S
 
   Page<PartnerApplication> findByStatus(ApplicationStatus status, Pageable pageable);
 
+  /** The application whose status page the token names. */
+  Optional<PartnerApplication> findByStatusToken(String statusToken);
+
   /** The application a partner was activated from; partners created otherwise have none. */
   Optional<PartnerApplication> findFirstByPartnerId(String partnerId);
 }

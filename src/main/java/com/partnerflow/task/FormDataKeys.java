@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 final class FormDataKeys {
 
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-  private static final Pattern TEMPLATE = Pattern.compile("\\{\\{(.*?)}}");
+  static final Pattern TEMPLATE = Pattern.compile("\\{\\{(.*?)}}");
 
   private FormDataKeys() {}
 
@@ -57,7 +57,8 @@ final class FormDataKeys {
     }
   }
 
-  private static void addIdentifiers(String expression, Set<String> keys) {
+  /** Adds the names a FEEL expression or template part mentions (string literals skipped). */
+  static void addIdentifiers(String expression, Set<String> keys) {
     Matcher m = IDENTIFIER.matcher(expression.replaceAll("\"[^\"]*\"", ""));
     while (m.find()) {
       keys.add(m.group());

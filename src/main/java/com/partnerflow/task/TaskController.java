@@ -90,8 +90,10 @@ class TaskController {
           **Who:** users who may see the task (assignee, candidates, admins).
 
           `form` is the Camunda Form schema of the task's form key (absent with a `formProblem` \
-          when the form is missing), `data` the values the form shows, `history[]` the case's \
-          earlier steps.""")
+          when the form is missing), `data` the values the form shows, `display` the same values \
+          of the keys only its text views show, as people read them (labels for codes, amounts \
+          and dates in the request's locale, timestamps in the user's time zone), `history[]` \
+          the case's earlier steps.""")
   @ApiResponse(responseCode = "200", description = "The task")
   @ApiResponse(responseCode = "400", description = BAD_ID)
   @ApiResponse(responseCode = "404", description = NOT_VISIBLE)

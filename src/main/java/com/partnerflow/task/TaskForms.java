@@ -36,13 +36,20 @@ public class TaskForms {
   private static final String FORMS = "classpath*:forms/*.form";
 
   private final ObjectMapper json;
+  private final FormDisplayValues display;
   private final FormValidator validator = new FormValidator();
   private final Map<String, LoadedForm> forms;
 
-  record LoadedForm(JsonNode schema, FormSchema parsed, Set<String> dataKeys) {}
+  /**
+   * A form of {@code forms/}: its schema, the variables it may show, and those only its text views
+   * show, which get readable values.
+   */
+  record LoadedForm(
+      JsonNode schema, FormSchema parsed, Set<String> dataKeys, Set<String> textOnlyKeys) {}
 
-  TaskForms(ObjectMapper json) throws IOException {
+  TaskForms(ObjectMapper json, FormDisplayValues display) throws IOException {
     this.json = json;
+    this.display = display;
     this.forms = load();
   }
 
@@ -53,9 +60,18 @@ public class TaskForms {
       try (InputStream in = resource.getInputStream()) {
         String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         JsonNode schema = json.readTree(text);
+        FormSchema parsed = FormSchema.parse(text);
+        Set<String> inputKeys =
+            parsed.inputFields().stream()
+                .map(f -> f.key().split("[.\\[]", 2)[0])
+                .collect(java.util.stream.Collectors.toSet());
         loaded.put(
             name.substring(0, name.length() - ".form".length()),
-            new LoadedForm(schema, FormSchema.parse(text), FormDataKeys.of(schema)));
+            new LoadedForm(
+                schema,
+                parsed,
+                FormDataKeys.of(schema),
+                FormDisplayValues.textOnlyKeys(schema, inputKeys)));
       }
     }
     return loaded;
@@ -95,6 +111,19 @@ public class TaskForms {
         .filter(variables::containsKey)
         .forEach(key -> data.put(key, variables.get(key)));
     return data;
+  }
+
+  /**
+   * The values the form's text views show, readable in the request's locale and the user's time
+   * zone ({@link FormDisplayValues}); the page shows these instead of the raw {@link #prefillOf}
+   * values of the same keys, which are never submitted.
+   */
+  public Map<String, Object> displayOf(InboxTask task) {
+    LoadedForm form = task.getFormKey() == null ? null : forms.get(task.getFormKey());
+    if (form == null) {
+      return Map.of();
+    }
+    return display.of(form.textOnlyKeys(), variablesOf(task));
   }
 
   FormValidation validate(InboxTask task, Map<String, Object> submitted) {

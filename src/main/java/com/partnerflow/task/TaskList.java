@@ -117,7 +117,11 @@ public class TaskList {
                         e.getOccurredAt()))
             .toList();
     return summary(task, clock.instant())
-        .withDetails(forms.schemaOf(task).orElse(null), forms.prefillOf(task), history);
+        .withDetails(
+            forms.schemaOf(task).orElse(null),
+            forms.prefillOf(task),
+            forms.displayOf(task),
+            history);
   }
 
   TaskView summary(InboxTask t, Instant now) {
@@ -140,6 +144,7 @@ public class TaskList {
         t.getState().name(),
         context(t),
         forms.problemOf(t).orElse(null),
+        null,
         null,
         null,
         null);

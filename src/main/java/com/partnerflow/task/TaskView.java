@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * A task as the API shows it. The list carries the summary; a single task adds its form, prefill
- * data and history.
+ * data, the readable values of its text views ({@code display}) and history.
  */
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
 record TaskView(
@@ -32,12 +32,17 @@ record TaskView(
     String formProblem,
     JsonNode form,
     Map<String, Object> data,
+    Map<String, Object> display,
     List<HistoryEntry> history) {
 
   /** One step of the case's history. */
   record HistoryEntry(String task, String action, String actor, String detail, Instant at) {}
 
-  TaskView withDetails(JsonNode form, Map<String, Object> data, List<HistoryEntry> history) {
+  TaskView withDetails(
+      JsonNode form,
+      Map<String, Object> data,
+      Map<String, Object> display,
+      List<HistoryEntry> history) {
     return new TaskView(
         id,
         name,
@@ -59,6 +64,7 @@ record TaskView(
         formProblem,
         form,
         data,
+        display,
         history);
   }
 }

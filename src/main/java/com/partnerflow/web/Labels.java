@@ -1,12 +1,15 @@
 package com.partnerflow.web;
 
+import com.partnerflow.common.ReadableValues;
 import com.partnerflow.identity.PartnerflowUser;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.chrono.IsoChronology;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.FormatStyle;
 import java.time.format.TextStyle;
 import java.util.Currency;
@@ -26,7 +29,7 @@ import org.springframework.stereotype.Component;
  * Partner users never see an internal group: {@link #holder} names a neutral holder instead.
  */
 @Component("labels")
-public class Labels {
+public class Labels implements ReadableValues {
 
   static final String DASH = "—";
 
@@ -42,6 +45,7 @@ public class Labels {
    * The label of an enum constant or of a code such as {@code FINANCIAL_SERVICES}; unknown codes
    * read as words ("Financial services"). Null reads as a dash.
    */
+  @Override
   public String of(Object value) {
     if (value == null || value.toString().isBlank()) {
       return DASH;
@@ -82,6 +86,7 @@ public class Labels {
   }
 
   /** An amount with its currency and thousands separators, e.g. "€5,000.50" or "5.000,50 €". */
+  @Override
   public String money(BigDecimal amount, String currency) {
     if (amount == null) {
       return DASH;
@@ -98,15 +103,27 @@ public class Labels {
   }
 
   /** A plain number with the locale's thousands separators. */
+  @Override
   public String number(Number value) {
     return value == null ? DASH : NumberFormat.getNumberInstance(locale()).format(value);
   }
 
-  /** A calendar date in the locale's medium style, e.g. "Dec 15, 2026" or "15.12.2026". */
+  /**
+   * A calendar date in the locale's short numeric style with the full year, e.g. "12/15/2026" or
+   * "15.12.2026": the format the forms' date pickers (form-js, from the browser's locale) show and
+   * take, so a date reads the same on every page and in every form.
+   */
+  @Override
   public String date(LocalDate date) {
-    return date == null
-        ? DASH
-        : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale()).format(date);
+    return date == null ? DASH : dateFormat(locale()).format(date);
+  }
+
+  /** The locale's short date pattern with a four-digit year ("M/d/yyyy", "dd.MM.yyyy"). */
+  static DateTimeFormatter dateFormat(Locale locale) {
+    String pattern =
+        DateTimeFormatterBuilder.getLocalizedDateTimePattern(
+            FormatStyle.SHORT, null, IsoChronology.INSTANCE, locale);
+    return DateTimeFormatter.ofPattern(pattern.replaceAll("y+", "yyyy"), locale);
   }
 
   /** The day of an instant in the user's time zone. */
@@ -115,18 +132,20 @@ public class Labels {
   }
 
   /**
-   * A timestamp to the minute in the user's time zone, with the zone, e.g. "Dec 5, 2026, 8:25 AM
-   * CET".
+   * A timestamp to the minute in the user's time zone, with the zone: the {@link #date} and the
+   * locale's short time, e.g. "12/5/2026, 8:25 AM CET" or "05.12.2026, 08:25 MEZ".
    */
+  @Override
   public String time(Instant instant) {
     if (instant == null) {
       return DASH;
     }
     ZoneId userZone = zone.current();
     Locale locale = locale();
-    return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-            .withLocale(locale)
-            .format(instant.atZone(userZone))
+    var at = instant.atZone(userZone);
+    return dateFormat(locale).format(at)
+        + ", "
+        + DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale).format(at)
         + " "
         + userZone.getDisplayName(TextStyle.SHORT, locale);
   }

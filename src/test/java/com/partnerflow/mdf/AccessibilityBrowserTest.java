@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.partnerflow.BrowserTest;
 import com.partnerflow.PartnerflowIntegrationTest;
+import com.partnerflow.onboarding.AnApplication;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,8 +27,8 @@ import org.springframework.context.ApplicationContext;
 
 /**
  * axe-core (the npm package of src/main/frontend, loaded from its node_modules, never from a CDN)
- * checks the main pages on a desktop and on a phone: no serious or critical violation of WCAG 2.1 A
- * and AA, which covers labels on every input and colour contrast.
+ * checks the main pages and the applicant's status page on a desktop and on a phone: no serious or
+ * critical violation of WCAG 2.1 A and AA, which covers labels on every input and colour contrast.
  */
 @BrowserTest
 @PartnerflowIntegrationTest
@@ -40,10 +41,12 @@ class AccessibilityBrowserTest {
   @Autowired ApplicationContext context;
 
   MdfCaseInReview inReview;
+  String statusPage;
 
   @BeforeEach
-  void aRequestInReview() {
+  void aRequestInReviewAndAnApplication() {
     inReview = MdfCaseInReview.create(context, "Accessible");
+    statusPage = AnApplication.statusPage(context, "Accessible");
   }
 
   String url(String path) {
@@ -62,6 +65,7 @@ class AccessibilityBrowserTest {
 
     violations.addAll(
         check(browser, wait, axe, "/apply", By.cssSelector("#partner-application button")));
+    violations.addAll(check(browser, wait, axe, statusPage, By.id("next-step")));
 
     BrowserTest.Chromium.signIn(browser, url(""), inReview.user());
     violations.addAll(check(browser, wait, axe, "/", By.id("start-here")));

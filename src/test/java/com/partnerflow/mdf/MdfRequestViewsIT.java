@@ -187,7 +187,7 @@ class MdfRequestViewsIT {
         .contains("The channel team")
         .doesNotContain("channel-managers")
         .doesNotContain("IN_REVIEW")
-        .contains("Jan 2, 2030, 3:04\u202fAM UTC")
+        .contains("1/2/2030, 3:04\u202fAM UTC")
         .contains("Invitations")
         .contains("Webinar held")
         .contains("Request changes")

@@ -6,6 +6,7 @@ import com.partnerflow.BrowserTest;
 import com.partnerflow.PartnerflowIntegrationTest;
 import com.partnerflow.task.InboxTask;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -116,5 +117,43 @@ class ReadableValuesBrowserTest {
         .doesNotContain("IN_REVIEW");
     assertThat(browser.getPageSource()).doesNotContain(">" + request.getHolderGroup() + "<");
     BrowserTest.Chromium.screenshot(browser, "readable-request-" + width);
+  }
+
+  @ParameterizedTest(name = "{0} px wide")
+  @ValueSource(ints = {1400, 390})
+  void theReviewFormReadsWordsAmountsDatesAndTheRiskSignalsAsAList(int width, WebDriver browser) {
+    browser.manage().window().setSize(new Dimension(width, 900));
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    BrowserTest.Chromium.signIn(browser, url(""), "carol");
+
+    browser.get(url("/tasks/" + review.getId()));
+    wait.until(
+        ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector("#task-form .pf-task-actions button:not([disabled])")));
+    List<WebElement> texts =
+        browser.findElements(By.cssSelector("#task-form .fjs-form-field-text"));
+    String shown = texts.stream().map(WebElement::getText).reduce("", (a, b) -> a + "\n" + b);
+    assertThat(shown)
+        .contains(title)
+        .contains("Webinar")
+        .contains("5,000.50 EUR")
+        .contains("50,000.00 EUR")
+        .containsPattern("Risk: (Low|Medium|High) \\(score \\d+\\)")
+        .doesNotContain("WEBINAR")
+        .doesNotContain("5000.5")
+        .doesNotContain("50000")
+        .doesNotContain("[\"")
+        .doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}");
+    WebElement risk =
+        texts.stream().filter(t -> t.getText().startsWith("Risk:")).findFirst().orElseThrow();
+    List<String> signals =
+        risk.findElements(By.tagName("li")).stream().map(WebElement::getText).toList();
+    List<String> scored =
+        context.getBean(MdfRequests.class).findById(request.getId()).orElseThrow().getRiskSignals();
+    assertThat(signals).isEqualTo(scored);
+    if (scored.isEmpty()) {
+      assertThat(risk.getText()).endsWith("No risk signals.");
+    }
+    BrowserTest.Chromium.screenshot(browser, "readable-review-form-" + width);
   }
 }

@@ -60,6 +60,7 @@ class MailTemplatesTest {
         Map.of("annualAllocation", value, "minCoFundingShare", value, "perActivityCap", value));
     // Links are built by the service, never typed by a partner.
     model.put("link", LINK);
+    model.put("statusLink", "https://partnerflow.example/application-status/token");
     return model;
   }
 

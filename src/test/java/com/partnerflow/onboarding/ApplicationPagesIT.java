@@ -129,7 +129,7 @@ class ApplicationPagesIT {
         .doesNotContain(SCRIPT);
     String history = page.body().substring(page.body().indexOf("id=\"history\""));
     assertThat(history)
-        .containsSubsequence("SUBMITTED", "SCREENED", "TIER_PROPOSED", "APPROVE")
+        .containsSubsequence("Submitted", "Screened", "Tier proposed", "Approve")
         .contains("<td>carol</td>")
         .contains("tier GOLD: Strong pipeline " + ESCAPED);
   }
@@ -153,7 +153,7 @@ class ApplicationPagesIT {
     assertThat(carolsView.body())
         .contains("id=\"onboarding\"")
         .contains("href=\"/partner-applications/" + id + "\"")
-        .containsSubsequence("SUBMITTED", "APPROVE", "ACTIVATED")
+        .containsSubsequence("Submitted", "Approve", "Activated")
         .contains("Good fit");
 
     // Other internal users read the history but get no link to the application they cannot open.

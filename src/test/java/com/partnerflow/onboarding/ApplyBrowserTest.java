@@ -20,7 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * A company applies in a real browser, without an account: the public page renders
  * forms/partner-application.form with form-js, refuses an empty form, and after filling it in
- * thanks the applicant with the new application's id.
+ * thanks the applicant on their status page (not with a bare id), whose address is their token.
  */
 @BrowserTest
 @PartnerflowIntegrationTest
@@ -28,7 +28,7 @@ class ApplyBrowserTest {
 
   static final By SUBMIT = By.cssSelector("#partner-application > button");
   static final By THANKS = By.cssSelector("#partner-application p.notice");
-  static final Pattern APPLICATION_ID = Pattern.compile("Your reference: ([0-9a-f-]{36})");
+  static final Pattern STATUS_PAGE = Pattern.compile("/application-status/([A-Za-z0-9_-]{43})$");
 
   @LocalServerPort int port;
   @Autowired PartnerApplications applications;
@@ -118,12 +118,17 @@ class ApplyBrowserTest {
     BrowserTest.Chromium.screenshot(browser, "apply-filled");
     submit.click();
 
-    WebElement thanks = wait.until(ExpectedConditions.visibilityOfElementLocated(THANKS));
-    assertThat(thanks.getText()).startsWith("Thank you.");
+    wait.until(ExpectedConditions.urlContains("/application-status/"));
+    WebElement thanks =
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("pf-flash")));
+    assertThat(thanks.getText()).startsWith("Thank you");
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Browserco " + tag);
+    assertThat(browser.findElement(By.id("next-step")).getText()).contains("What happens next");
     BrowserTest.Chromium.screenshot(browser, "apply-thanks");
-    Matcher id = APPLICATION_ID.matcher(thanks.getText());
-    assertThat(id.find()).as(thanks.getText()).isTrue();
-    PartnerApplication stored = applications.findById(id.group(1)).orElseThrow();
+    Matcher token = STATUS_PAGE.matcher(browser.getCurrentUrl());
+    assertThat(token.find()).as(browser.getCurrentUrl()).isTrue();
+    PartnerApplication stored = applications.findByStatusToken(token.group(1)).orElseThrow();
+    assertThat(browser.getPageSource()).doesNotContain(stored.getId());
     assertThat(stored.getCompanyName()).isEqualTo("Browserco " + tag);
     assertThat(stored.getDomain()).isEqualTo("browserco-" + tag + ".example");
     assertThat(stored.getRegion()).isEqualTo("EMEA");

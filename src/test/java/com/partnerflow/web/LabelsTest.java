@@ -70,15 +70,18 @@ class LabelsTest {
   @Test
   void datesFollowTheLocaleAndTimestampsTheUsersZoneToTheMinute() {
     LocaleContextHolder.setLocale(Locale.US);
-    assertThat(labels.date(LocalDate.of(2026, 12, 15))).isEqualTo("Dec 15, 2026");
+    assertThat(labels.date(LocalDate.of(2026, 12, 15))).isEqualTo("12/15/2026");
     Instant at = Instant.parse("2026-12-05T07:25:08.543124692Z");
-    assertThat(labels.time(at)).isEqualTo("Dec 5, 2026, 7:25\u202fAM UTC");
+    assertThat(labels.time(at)).isEqualTo("12/5/2026, 7:25\u202fAM UTC");
 
     MockHttpServletRequest request = new MockHttpServletRequest();
     request.setCookies(new jakarta.servlet.http.Cookie(UserZone.COOKIE, "Europe%2FBerlin"));
     RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
     LocaleContextHolder.setLocale(Locale.GERMANY);
     assertThat(labels.time(at)).isEqualTo("05.12.2026, 08:25 MEZ");
+    assertThat(labels.date(LocalDate.of(2026, 12, 15))).isEqualTo("15.12.2026");
+    LocaleContextHolder.setLocale(Locale.UK);
+    assertThat(labels.date(LocalDate.of(2026, 12, 5))).isEqualTo("05/12/2026");
   }
 
   @Test
