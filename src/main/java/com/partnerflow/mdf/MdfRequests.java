@@ -37,4 +37,8 @@ public interface MdfRequests extends JpaRepository<MdfRequest, String> {
       @Param("tier") Tier tier,
       @Param("region") Region region,
       @Param("submittedBefore") Instant submittedBefore);
+
+  /** Requests submitted in [from, to), for simulations of the routing decision. */
+  List<MdfRequest> findBySubmittedAtGreaterThanEqualAndSubmittedAtLessThan(
+      Instant from, Instant to);
 }

@@ -13,6 +13,7 @@
       "fund",
       "notification",
       "engine",
-      "task"
+      "task",
+      "processowner"
     })
 package com.partnerflow.mdf;

@@ -44,10 +44,13 @@ class DeploymentsController {
 
   private final Deployments deployments;
   private final DeploymentRecords history;
+  private final DecisionSimulation simulation;
 
-  DeploymentsController(Deployments deployments, DeploymentRecords history) {
+  DeploymentsController(
+      Deployments deployments, DeploymentRecords history, DecisionSimulation simulation) {
     this.deployments = deployments;
     this.history = history;
+    this.simulation = simulation;
   }
 
   /** One definition the engine made of the files; exactly one of the three ids is set. */
@@ -138,6 +141,44 @@ class DeploymentsController {
     return DeploymentView.of(deployments.deploy(uploads(files), user.username()));
   }
 
+  @PostMapping(
+      value = "/api/deployments/simulation",
+      consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(
+      operationId = "simulateDecision",
+      summary = "Simulate a changed decision on the current period's real cases",
+      description =
+          """
+          **Who:** process owners and admins (to everyone else this does not exist).
+
+          Multipart, one part `file`: a `.dmn` file. Nothing is deployed. Each real case of the \
+          current period (for `mdf-approval-routing`: the MDF requests submitted in the current \
+          fund period, with their requested amount, the partner's tier and the risk level) is \
+          evaluated by the deployed decision and by the uploaded one. The answer counts the cases \
+          per outcome before and after (`byOutcome`) and lists the cases whose outcome changes \
+          (`cases`, with the amount at stake).""")
+  @ApiResponse(
+      responseCode = "200",
+      description = "`{decisionId, period, evaluated, changed, byOutcome[], cases[]}`")
+  @ApiResponse(
+      responseCode = "400",
+      description = "No `file` part, or a file that is no DMN, has a DOCTYPE or is not well-formed")
+  @ApiResponse(responseCode = "404", description = "The caller is no process owner or admin")
+  @ApiResponse(
+      responseCode = "413",
+      description = "The file is larger than `partnerflow.deployments.max-file-size`")
+  @ApiResponse(
+      responseCode = "422",
+      description =
+          "The decision is invalid, fails on a case, or none of its decisions has real cases to"
+              + " run on")
+  DecisionSimulation.Result simulate(
+      @RequestPart("file") MultipartFile file, @AuthenticationPrincipal PartnerflowUser user) {
+    requireProcessOwner(user);
+    return simulation.simulate(uploads(List.of(file)).get(0));
+  }
+
   static List<ResourceReader.Upload> uploads(List<MultipartFile> files) {
     return files.stream()
         .map(
@@ -202,6 +243,15 @@ class DeploymentsController {
     problem.setTitle("Deployment refused");
     problem.setProperty("findings", findings);
     problem.setProperty("deploymentId", record.getId());
+    return problem;
+  }
+
+  @ExceptionHandler(DecisionSimulation.SimulationRefused.class)
+  ProblemDetail notSimulated(DecisionSimulation.SimulationRefused e) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
+    problem.setTitle("Simulation refused");
+    problem.setProperty("errors", List.of(new FieldProblem("file", e.getMessage())));
     return problem;
   }
 
