@@ -18,6 +18,7 @@
  *        form.importSchema(schema, data);
  *        var unplaced = PartnerflowForms.showFieldErrors(form, element, problem.errors);
  *        PartnerflowForms.clearFieldErrors(element);
+ *        var problems = PartnerflowForms.problemList();  // .element above the form, .show(lines)
  * Server errors ({field, message} of a problem+json) are shown next to their fields, in the
  * form's words (field keys become labels), and the first one is scrolled into view.
  * Needs: /vendor/form-js/form-viewer.umd.js loaded before this script (global FormViewer).
@@ -215,8 +216,34 @@
     });
   }
 
+  /**
+   * The list of problems above a form that belong to no field: an alert the keyboard can reach,
+   * hidden while empty. show(lines) replaces its lines (as text) and focuses it when there are any.
+   */
+  function problemList() {
+    var element = document.createElement('ul');
+    element.className = 'notice error';
+    element.setAttribute('role', 'alert');
+    element.setAttribute('tabindex', '-1');
+    element.hidden = true;
+    return {
+      element: element,
+      show: function (lines) {
+        element.replaceChildren();
+        lines.forEach(function (line) {
+          var li = document.createElement('li');
+          li.textContent = line;
+          element.appendChild(li);
+        });
+        element.hidden = lines.length === 0;
+        if (lines.length > 0) element.focus();
+      },
+    };
+  }
+
   window.PartnerflowForms = {
     create: create,
+    problemList: problemList,
     escapeValue: escapeValue,
     fieldElement: fieldElement,
     showFieldErrors: showFieldErrors,

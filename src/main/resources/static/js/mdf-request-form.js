@@ -85,11 +85,7 @@
   function start() {
     var root = document.getElementById('mdf-request-form');
     if (!root || !window.FormViewer) return;
-    var problems = document.createElement('ul');
-    problems.className = 'notice error';
-    problems.setAttribute('role', 'alert');
-    problems.setAttribute('tabindex', '-1');
-    problems.hidden = true;
+    var problems = window.PartnerflowForms.problemList();
     var container = document.createElement('div');
     var total = document.createElement('p');
     total.className = 'hint pf-share-total';
@@ -98,21 +94,12 @@
     var button = document.createElement('button');
     button.type = 'button';
     button.textContent = 'Submit request';
-    root.replaceChildren(problems, container, button);
+    root.replaceChildren(problems.element, container, button);
 
     var form = window.PartnerflowForms.create({ container: container });
     root.partnerflowForm = form; // for tests that fill the form at once
 
-    function showProblems(lines) {
-      problems.replaceChildren();
-      lines.forEach(function (line) {
-        var li = document.createElement('li');
-        li.textContent = line;
-        problems.appendChild(li);
-      });
-      problems.hidden = lines.length === 0;
-      if (lines.length > 0) problems.focus();
-    }
+    var showProblems = problems.show;
 
     function showErrors(errors) {
       window.PartnerflowForms.clearFieldErrors(container);

@@ -14,6 +14,7 @@ final class DisputeProcess {
   static final String NOTIFY_STEERING_COMMITTEE = "dispute.notify-steering-committee";
   static final String RESOLVE = "dispute.resolve";
   static final String APPROVE_MDF_REQUEST = "dispute.approve-mdf-request";
+  static final String INCREASE_MDF_APPROVAL = "dispute.increase-mdf-approval";
   static final String INSTRUCT_CORRECTIVE_PAYMENT = "dispute.instruct-corrective-payment";
   static final String RECORD_CORRECTIVE_PAYMENT = "dispute.record-corrective-payment";
 
@@ -34,6 +35,7 @@ final class DisputeProcess {
   static final String NO_EFFECT = "NONE";
 
   static final String MDF_APPROVAL = "MDF_APPROVAL";
+  static final String MDF_INCREASE = "MDF_INCREASE";
   static final String CORRECTIVE_PAYMENT = "CORRECTIVE_PAYMENT";
 
   private DisputeProcess() {}

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -185,6 +186,23 @@ public class DisputeService {
         .send()
         .join()
         .getProcessInstanceKey();
+  }
+
+  /**
+   * The caller's subject if it can be disputed now, as {@link #open} checks it: 404 for another
+   * partner's or an unknown subject (and for internal users), 409 when it cannot be disputed.
+   */
+  DisputeSubject disputable(PartnerflowUser user, SubjectType type, String subjectId) {
+    if (!user.isPartnerUser() || type == null || subjectId == null) {
+      throw new NotFoundException("Subject " + subjectId);
+    }
+    return subjects.disputable(type, subjectId, user.partnerId(), clock.instant());
+  }
+
+  /** The subject's open dispute, if it has one. */
+  @Transactional(readOnly = true)
+  Optional<Dispute> openDispute(SubjectType type, String subjectId) {
+    return disputes.findByOpenSubjectKey(Dispute.subjectKey(type, subjectId));
   }
 
   /** The dispute if the caller may see it: internal users all, partner users their own. */

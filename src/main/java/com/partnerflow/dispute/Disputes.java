@@ -15,6 +15,9 @@ interface Disputes extends JpaRepository<Dispute, String> {
 
   List<Dispute> findByPartnerIdOrderByOpenedAtDesc(String partnerId);
 
+  /** The subject's open dispute ({@link Dispute#subjectKey}). */
+  Optional<Dispute> findByOpenSubjectKey(String openSubjectKey);
+
   /**
    * The dispute under a row lock, so the process's steps and the partner's withdrawal serialise.
    */

@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 
 /**
  * What a review decision means for the dispute: its outcome, the amount that changes hands, and the
- * effect on money ({@link DisputeProcess#NO_EFFECT}, {@link DisputeProcess#MDF_APPROVAL} or {@link
- * DisputeProcess#CORRECTIVE_PAYMENT}).
+ * effect on money ({@link DisputeProcess#NO_EFFECT}, {@link DisputeProcess#MDF_APPROVAL}, {@link
+ * DisputeProcess#MDF_INCREASE} or {@link DisputeProcess#CORRECTIVE_PAYMENT}).
  */
 record Resolution(DisputeOutcome outcome, BigDecimal amount, String effect) {
 
@@ -27,6 +27,8 @@ record Resolution(DisputeOutcome outcome, BigDecimal amount, String effect) {
     if (amount != null && amount.signum() > 0) {
       if ("MDF_REJECTED".equals(d.getDecisionType())) {
         effect = DisputeProcess.MDF_APPROVAL;
+      } else if ("MDF_REDUCED".equals(d.getDecisionType())) {
+        effect = DisputeProcess.MDF_INCREASE;
       } else if (d.getSubjectType() == SubjectType.CLAIM) {
         effect = DisputeProcess.CORRECTIVE_PAYMENT;
       }

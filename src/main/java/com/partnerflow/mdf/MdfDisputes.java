@@ -118,10 +118,9 @@ public class MdfDisputes {
             .findById(requestId)
             .orElseThrow(() -> new NotFoundException("MDF request " + requestId));
     String stepKey = "dispute:" + disputeId + ":approved";
-    Optional<MdfDecision> done =
-        request.getHistory().stream().filter(d -> stepKey.equals(d.stepKey())).findFirst();
+    Optional<FundPeriod> done = recordedPeriod(request, stepKey);
     if (done.isPresent()) {
-      return FundPeriod.of(done.get().reason().substring(done.get().reason().lastIndexOf(' ') + 1));
+      return done.get();
     }
     if (request.getStatus() != MdfStatus.REJECTED) {
       throw new IllegalStateException(
@@ -151,5 +150,95 @@ public class MdfDisputes {
             stepKey));
     request.moveTo(MdfStatus.APPROVED, null, null, now);
     return period;
+  }
+
+  /**
+   * A reduced request's approval grows by {@code amount} because dispute {@code disputeId}
+   * overturned or settled the reduction (the disputed and settled amounts are parts of the
+   * reduction, so they are added to the approved amount). The amount is reserved in the fund period
+   * that holds the request's reservation (ledger key {@code dispute:<id>:reserve}, reason naming
+   * the dispute), the approved amount grows, and the decision history says so. The running
+   * milestone flow reads the milestones' shares of the approved amount when they are claimed:
+   * milestones not claimed yet may claim their larger share; what stays unused is released at
+   * close-out as for any request. Idempotent: a retried job finds the step recorded and reserves
+   * nothing again.
+   *
+   * @return the fund period the amount is reserved in
+   * @throws IllegalStateException when the request is no longer approved or in disbursement
+   *     (closed: nothing to add it to), or holds no reservation any more; the job fails into an
+   *     incident
+   * @throws com.partnerflow.fund.InsufficientFunds when the available balance does not cover the
+   *     amount (nothing changes then)
+   */
+  @Transactional
+  public FundPeriod increase(String requestId, BigDecimal amount, String disputeId, String by) {
+    MdfRequest request =
+        requests
+            .findById(requestId)
+            .orElseThrow(() -> new NotFoundException("MDF request " + requestId));
+    String stepKey = "dispute:" + disputeId + ":increased";
+    Optional<FundPeriod> done = recordedPeriod(request, stepKey);
+    if (done.isPresent()) {
+      return done.get();
+    }
+    if (request.getStatus() != MdfStatus.APPROVED
+        && request.getStatus() != MdfStatus.IN_DISBURSEMENT) {
+      throw new IllegalStateException(
+          "MDF request "
+              + requestId
+              + " is "
+              + request.getStatus()
+              + ": dispute "
+              + disputeId
+              + " cannot add to its approval");
+    }
+    String reference = MdfFunding.reference(requestId);
+    FundPeriod period =
+        funds.balances(request.getPartnerId()).stream()
+            .filter(b -> b.currency().equals(request.getCurrency()))
+            .map(b -> FundPeriod.of(b.period()))
+            .filter(
+                p ->
+                    funds
+                        .reservedFor(request.getPartnerId(), p, request.getCurrency(), reference)
+                        .isPositive())
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "MDF request " + requestId + " holds no reservation to add to"));
+    Money money = Money.of(amount, request.getCurrency());
+    funds.reserve(
+        LedgerMovement.of(request.getPartnerId(), period, money)
+            .forReference(reference)
+            .withKey("dispute:" + disputeId + ":reserve")
+            .by(by)
+            .because("Dispute " + disputeId + " settled the reduction"));
+    BigDecimal approved = request.getApprovedAmount().add(money.amount());
+    Instant now = clock.instant();
+    request.approve(approved);
+    request.record(
+        new MdfDecision(
+            by,
+            "DISPUTE_INCREASED",
+            null,
+            "Dispute "
+                + disputeId
+                + " settled the reduction; approved "
+                + approved.toPlainString()
+                + ", the difference reserved in fund period "
+                + period.id(),
+            money.amount(),
+            now,
+            stepKey));
+    return period;
+  }
+
+  /** The fund period a recorded step reserved in (its history entry's reason ends with it). */
+  private static Optional<FundPeriod> recordedPeriod(MdfRequest request, String stepKey) {
+    return request.getHistory().stream()
+        .filter(d -> stepKey.equals(d.stepKey()))
+        .findFirst()
+        .map(d -> FundPeriod.of(d.reason().substring(d.reason().lastIndexOf(' ') + 1)));
   }
 }

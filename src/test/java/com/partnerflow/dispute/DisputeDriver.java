@@ -32,7 +32,29 @@ class DisputeDriver {
 
   /** A request rejected by carol (channel-managers); the amount routes it to her level only. */
   String rejectedRequest(TestPartner partner, String requested) {
-    String requestId = disbursement.submit(partner, "Disputed " + partner.user(), requested);
+    return decidedRequest(
+        partner,
+        "Disputed ",
+        requested,
+        "{\"decision\":\"REJECT\",\"reason\":\"Not in this quarter's plan\"}",
+        "REJECTED");
+  }
+
+  /** A request approved by carol (channel-managers) for less than requested, in disbursement. */
+  String reducedRequest(TestPartner partner, String requested, String approved) {
+    return decidedRequest(
+        partner,
+        "Reduced ",
+        requested,
+        "{\"decision\":\"APPROVE_REDUCED\",\"approvedAmount\":%s,\"reason\":\"Fewer channels\"}"
+            .formatted(approved),
+        "IN_DISBURSEMENT");
+  }
+
+  /** A request carol decides with {@code decision}, once it reached {@code status}. */
+  private String decidedRequest(
+      TestPartner partner, String title, String requested, String decision, String status) {
+    String requestId = disbursement.submit(partner, title + partner.user(), requested);
     InboxTask review =
         await()
             .atMost(Duration.ofSeconds(30))
@@ -41,13 +63,11 @@ class DisputeDriver {
                     disbursement.openTasks(requestId, "ReviewMdfRequestTask").stream().findFirst(),
                 t -> t.isPresent())
             .orElseThrow();
-    disbursement.complete(
-        "carol", review, "{\"decision\":\"REJECT\",\"reason\":\"Not in this quarter's plan\"}");
+    disbursement.complete("carol", review, decision);
     await()
         .atMost(Duration.ofSeconds(30))
         .until(
-            () -> disbursement.request("erin", requestId).get("status").asText(),
-            "REJECTED"::equals);
+            () -> disbursement.request("erin", requestId).get("status").asText(), status::equals);
     return requestId;
   }
 

@@ -22,6 +22,7 @@ import com.partnerflow.partner.Partners;
 import com.partnerflow.task.InboxTask;
 import com.partnerflow.task.InboxTasks;
 import io.camunda.client.api.response.ActivatedJob;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -52,6 +53,7 @@ class DisputeProcessIT {
   @Autowired NotificationLog notifications;
   @Autowired InstructCorrectivePaymentWorker instructWorker;
   @Autowired RecordCorrectivePaymentWorker recordWorker;
+  @Autowired IncreaseMdfApprovalWorker increaseWorker;
   @Autowired DisputeProperties properties;
   DisbursementDriver money;
   DisputeDriver driver;
@@ -139,6 +141,68 @@ class DisputeProcessIT {
     assertThat(reserved.get(0).amount().amount()).isEqualByComparingTo("3000.00");
     assertThat(reserved.get(0).reason()).contains(id);
     assertThat(money.assertLedgerBalances(partner).reserved()).isEqualByComparingTo("3000.00");
+  }
+
+  @Test
+  void aSettledReductionIsReservedOnceAndAddedToTheApproval() {
+    TestPartner partner = money.newPartner("50000.00");
+    String requestId = driver.reducedRequest(partner, "3000.00", "2000.00");
+    assertThat(money.assertLedgerBalances(partner).reserved()).isEqualByComparingTo("2000.00");
+    // What the reduction withheld is the most the partner may dispute.
+    assertThat(
+            driver
+                .tryOpen(partner.user(), "MDF_REQUEST", requestId, "1000.01", "AMOUNT")
+                .getStatusCode())
+        .isEqualTo(HttpStatus.BAD_REQUEST);
+    String id = driver.open(partner.user(), "MDF_REQUEST", requestId, "1000.00", "AMOUNT");
+    assertThat(driver.awaitTask(id, "ReviewDisputeTask").getExcludedUsers())
+        .containsExactly("carol");
+    driver.review(
+        "paula",
+        id,
+        "ReviewDisputeTask",
+        "{\"decision\":\"SETTLE\",\"settledAmount\":600.00,\"reason\":\"Two channels more\"}");
+
+    JsonNode resolved = driver.awaitStatus(id, "RESOLVED");
+    assertThat(resolved.get("outcome").asText()).isEqualTo("SETTLED");
+    assertThat(resolved.get("settledAmount").decimalValue()).isEqualByComparingTo("600.00");
+    JsonNode request =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () -> money.request("erin", requestId),
+                r -> r.get("approvedAmount").decimalValue().compareTo(new BigDecimal("2600")) == 0);
+    assertThat(request.get("status").asText()).isEqualTo("IN_DISBURSEMENT");
+
+    // The job delivered twice more: the same period, nothing reserved again, the approval as it
+    // was.
+    String period = partner.period().id();
+    for (int i = 0; i < 2; i++) {
+      Map<String, Object> again =
+          increaseWorker.increaseMdfApproval(
+              job(id, requestId, "600.00", Map.of("mdfRequestId", requestId)));
+      assertThat(again.get("fundPeriod")).isEqualTo(period);
+    }
+    request = money.request("erin", requestId);
+    assertThat(request.get("approvedAmount").decimalValue()).isEqualByComparingTo("2600.00");
+    // The milestone flow disburses the new approval: the milestones' shares add up to it.
+    BigDecimal shares = BigDecimal.ZERO;
+    for (JsonNode m : request.get("milestones")) {
+      shares = shares.add(m.get("amount").decimalValue());
+    }
+    assertThat(shares).isEqualByComparingTo("2600.00");
+    assertThat(
+            StreamSupport.stream(request.get("history").spliterator(), false)
+                .filter(h -> h.get("action").asText().equals("DISPUTE_INCREASED")))
+        .hasSize(1);
+
+    List<FundMovement> reserved = disputeMovements(partner, requestId, id);
+    assertThat(reserved).hasSize(1);
+    assertThat(reserved.get(0).type()).isEqualTo(LedgerEntryType.RESERVE);
+    assertThat(reserved.get(0).amount().amount()).isEqualByComparingTo("600.00");
+    assertThat(reserved.get(0).reason()).contains(id);
+    assertThat(money.assertLedgerBalances(partner).reserved()).isEqualByComparingTo("2600.00");
+    assertThat(actions(driver.dispute("paula", id))).contains("RESOLVED_SETTLED");
   }
 
   ActivatedJob job(String disputeId, String claimId, String amount, Map<String, Object> extra) {

@@ -62,13 +62,16 @@ class DisputeRulesTest {
   }
 
   @Test
-  void aLatePaymentOrAReducedRequestMovesNoMoneyHere() {
+  void aLatePaymentMovesNoMoneyAndAReducedRequestGrows() {
     assertThat(
             Resolution.of(dispute(SubjectType.PAYMENT, "PAYMENT_LATE"), "OVERTURN", null).effect())
         .isEqualTo(DisputeProcess.NO_EFFECT);
     assertThat(
             Resolution.of(dispute(SubjectType.MDF_REQUEST, "MDF_REDUCED"), "OVERTURN", null)
                 .effect())
+        .isEqualTo(DisputeProcess.MDF_INCREASE);
+    assertThat(
+            Resolution.of(dispute(SubjectType.MDF_REQUEST, "MDF_REDUCED"), "UPHOLD", null).effect())
         .isEqualTo(DisputeProcess.NO_EFFECT);
   }
 
