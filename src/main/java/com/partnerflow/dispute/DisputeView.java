@@ -57,6 +57,7 @@ record DisputeView(
       Instant at) {}
 
   /** An evidence file; {@code href} downloads it for whoever may read it. */
+  @Schema(name = "DisputeEvidence")
   record Evidence(
       String id,
       @Schema(example = "attendees.pdf") String fileName,
