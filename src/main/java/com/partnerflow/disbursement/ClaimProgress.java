@@ -23,10 +23,9 @@ class ClaimProgress implements MilestoneClaims {
   @Override
   @Transactional(readOnly = true)
   public Map<String, MilestoneClaim> byMilestone(String requestId) {
+    List<Payment> all = payments.findByMdfRequestIdOrderByCreatedAtAsc(requestId);
     List<Payment> confirmed =
-        payments.findByMdfRequestIdOrderByCreatedAtAsc(requestId).stream()
-            .filter(p -> p.getStatus() == PaymentStatus.CONFIRMED)
-            .toList();
+        all.stream().filter(p -> p.getStatus() == PaymentStatus.CONFIRMED).toList();
     Map<String, MilestoneClaim> byMilestone = new HashMap<>();
     for (Claim claim : claims.findByMdfRequestId(requestId)) {
       BigDecimal paid =
@@ -34,6 +33,11 @@ class ClaimProgress implements MilestoneClaims {
               .filter(p -> p.getClaimId().equals(claim.getId()))
               .map(Payment::getAmount)
               .reduce(BigDecimal.ZERO, BigDecimal::add);
+      Payment latest =
+          all.stream()
+              .filter(p -> p.getClaimId().equals(claim.getId()))
+              .reduce((first, second) -> second)
+              .orElse(null);
       boolean awaitingVerification = claim.getStatus() == ClaimStatus.SUBMITTED;
       byMilestone.put(
           claim.getMilestoneId(),
@@ -43,7 +47,9 @@ class ClaimProgress implements MilestoneClaims {
               claim.getClaimedAmount(),
               claim.getApprovedAmount(),
               paid,
-              awaitingVerification ? claim.getVerificationDueAt() : null));
+              awaitingVerification ? claim.getVerificationDueAt() : null,
+              latest == null ? null : latest.getId(),
+              latest == null ? null : latest.getStatus().name()));
     }
     return byMilestone;
   }

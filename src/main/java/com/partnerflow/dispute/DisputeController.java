@@ -31,11 +31,14 @@ class DisputeController {
   private final DisputeService service;
   private final DisputeTrail trail;
   private final DisputeStats stats;
+  private final DisputeEvidence evidence;
 
-  DisputeController(DisputeService service, DisputeTrail trail, DisputeStats stats) {
+  DisputeController(
+      DisputeService service, DisputeTrail trail, DisputeStats stats, DisputeEvidence evidence) {
     this.service = service;
     this.trail = trail;
     this.stats = stats;
+    this.evidence = evidence;
   }
 
   /** The answer to opening a dispute. */
@@ -114,14 +117,16 @@ class DisputeController {
           internal users.
 
           `holderGroup` and `slaDueAt` say who holds the dispute and when a decision is due; \
-          `outcome`, `settledAmount` and `reason` are set once it is resolved.""")
+          `outcome`, `settledAmount` and `reason` are set once it is resolved. `evidence` lists \
+          the files uploaded to the dispute's tasks (`POST /api/tasks/{id}/attachments`, e.g. on \
+          the partner's information request); each `href` downloads one.""")
   @ApiResponse(responseCode = "200", description = "The dispute")
   @ApiResponse(responseCode = "404", description = NOT_VISIBLE)
   DisputeView get(
       @Parameter(description = ID) @PathVariable String id,
       @AuthenticationPrincipal PartnerflowUser user) {
     Dispute d = service.get(user, id);
-    return DisputeView.of(d, trail.of(id), user.isPartnerUser());
+    return DisputeView.of(d, trail.of(id), evidence.of(d), user.isPartnerUser());
   }
 
   @GetMapping("/api/disputes")
@@ -162,7 +167,7 @@ class DisputeController {
       @Parameter(description = ID) @PathVariable String id,
       @AuthenticationPrincipal PartnerflowUser user) {
     Dispute d = service.withdraw(user, id);
-    return DisputeView.of(d, trail.of(id), true);
+    return DisputeView.of(d, trail.of(id), evidence.of(d), true);
   }
 
   @GetMapping("/api/disputes/stats")

@@ -31,11 +31,20 @@ class DisputePages {
   private final DisputeService service;
   private final DisputeTrail trail;
   private final DisputeStats stats;
+  private final DisputeEvidence evidence;
+  private final DisputeSubjects subjects;
 
-  DisputePages(DisputeService service, DisputeTrail trail, DisputeStats stats) {
+  DisputePages(
+      DisputeService service,
+      DisputeTrail trail,
+      DisputeStats stats,
+      DisputeEvidence evidence,
+      DisputeSubjects subjects) {
     this.service = service;
     this.trail = trail;
     this.stats = stats;
+    this.evidence = evidence;
+    this.subjects = subjects;
   }
 
   @GetMapping("/disputes")
@@ -55,8 +64,10 @@ class DisputePages {
   String dispute(
       @PathVariable String id, @AuthenticationPrincipal PartnerflowUser user, Model model) {
     Dispute d = service.get(user, id);
-    model.addAttribute("dispute", DisputeView.of(d, trail.of(id), user.isPartnerUser()));
+    model.addAttribute(
+        "dispute", DisputeView.of(d, trail.of(id), evidence.of(d), user.isPartnerUser()));
     model.addAttribute("subjectHref", subjectHref(d));
+    model.addAttribute("heading", subjects.heading(d.getSubjectType(), d.getSubjectId()));
     model.addAttribute("canWithdraw", user.isPartnerUser() && d.getStatus().isOpen());
     return "dispute/dispute";
   }

@@ -134,6 +134,27 @@ class DisputeSubjects {
         p);
   }
 
+  /**
+   * How a page names the subject: its kind ({@link #label}) and either the MDF request's title or
+   * the amount a claim asked for / a payment carries.
+   */
+  record Heading(String kind, String title, BigDecimal amount, String currency) {}
+
+  /** The heading of a dispute's subject; only the kind when the subject is gone. */
+  Heading heading(SubjectType type, String id) {
+    String kind = label(type);
+    return find(type, id)
+        .map(
+            s ->
+                switch (s.details()) {
+                  case DisputedRequest r -> new Heading(kind, r.title(), null, r.currency());
+                  case DisputedClaim c -> new Heading(kind, null, c.claimedAmount(), c.currency());
+                  case DisputedPayment p -> new Heading(kind, null, p.amount(), p.currency());
+                  default -> new Heading(kind, null, null, null);
+                })
+        .orElseGet(() -> new Heading(kind, null, null, null));
+  }
+
   static String label(SubjectType type) {
     return switch (type) {
       case MDF_REQUEST -> "MDF request";

@@ -39,7 +39,12 @@ record DisputeView(
     String correctivePaymentId,
     Instant openedAt,
     Instant closedAt,
-    List<Step> history) {
+    List<Step> history,
+    @Schema(
+            description =
+                "The files uploaded to the dispute's tasks (the partner's information request, the"
+                    + " reviews), oldest first; only on a single dispute")
+        List<Evidence> evidence) {
 
   /** One step of the audit trail. */
   record Step(
@@ -51,7 +56,25 @@ record DisputeView(
       BigDecimal amount,
       Instant at) {}
 
+  /** An evidence file; {@code href} downloads it for whoever may read it. */
+  @Schema(name = "DisputeEvidence")
+  record Evidence(
+      String id,
+      @Schema(example = "attendees.pdf") String fileName,
+      @Schema(description = "Detected from the content", example = "application/pdf")
+          String contentType,
+      @Schema(description = "64 lower-case hex digits") String sha256,
+      @Schema(description = "Bytes", example = "48213") long size,
+      @Schema(example = "/api/attachments/0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0") String href,
+      Instant uploadedAt) {}
+
+  /** Without evidence: for lists. */
   static DisputeView of(Dispute d, List<DisputeEvent> events, boolean forPartner) {
+    return of(d, events, null, forPartner);
+  }
+
+  static DisputeView of(
+      Dispute d, List<DisputeEvent> events, List<Evidence> evidence, boolean forPartner) {
     return new DisputeView(
         d.getId(),
         d.getPartnerId(),
@@ -89,7 +112,8 @@ record DisputeView(
                             e.getDetail(),
                             e.getAmount(),
                             e.getOccurredAt()))
-                .toList());
+                .toList(),
+        evidence);
   }
 
   /** Partners see the group that acted, or {@code system}. */

@@ -19,6 +19,11 @@ public interface MilestoneClaims {
   /**
    * A milestone's claim: its status, the amount claimed and approved, what payments confirmed for
    * it, and, while it waits for verification, when verification is due.
+   *
+   * @param paymentId the claim's latest payment (a corrective payment after a dispute comes later
+   *     than the claim's own); null before verification instructed one
+   * @param paymentStatus that payment's status: {@code INSTRUCTED}, {@code IN_BATCH}, {@code SENT},
+   *     {@code CONFIRMED} or {@code FAILED}
    */
   record MilestoneClaim(
       String claimId,
@@ -26,5 +31,7 @@ public interface MilestoneClaims {
       BigDecimal claimedAmount,
       BigDecimal approvedAmount,
       BigDecimal paidAmount,
-      Instant verificationDueAt) {}
+      Instant verificationDueAt,
+      String paymentId,
+      String paymentStatus) {}
 }

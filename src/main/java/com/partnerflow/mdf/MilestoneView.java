@@ -41,7 +41,17 @@ public record MilestoneView(
     @Schema(description = "What confirmed payments paid for the milestone", example = "0.00")
         BigDecimal paidAmount,
     @Schema(description = "While the claim waits for verification: when verification is due")
-        Instant verificationDueAt) {
+        Instant verificationDueAt,
+    @Schema(
+            description =
+                "The claim's latest payment (a dispute's corrective payment comes after the"
+                    + " claim's own); null before one is instructed")
+        String paymentId,
+    @Schema(
+            description =
+                "`INSTRUCTED`, `IN_BATCH`, `SENT`, `CONFIRMED` or `FAILED` (more may be added)",
+            example = "SENT")
+        String paymentStatus) {
 
   static MilestoneView of(Milestone m, BigDecimal amount, MilestoneClaim claim) {
     return new MilestoneView(
@@ -56,6 +66,8 @@ public record MilestoneView(
         claim == null ? null : claim.claimedAmount(),
         claim == null ? null : claim.approvedAmount(),
         claim == null ? null : claim.paidAmount(),
-        claim == null ? null : claim.verificationDueAt());
+        claim == null ? null : claim.verificationDueAt(),
+        claim == null ? null : claim.paymentId(),
+        claim == null ? null : claim.paymentStatus());
   }
 }

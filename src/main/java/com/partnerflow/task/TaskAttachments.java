@@ -46,6 +46,17 @@ public class TaskAttachments {
   }
 
   /**
+   * The files uploaded to any task of a process instance, open or closed, oldest first: a case's
+   * evidence gathered over several tasks (e.g. a dispute's information requests).
+   */
+  @Transactional(readOnly = true)
+  public List<Attachment> forProcessInstance(long processInstanceKey) {
+    return attachments.findByProcessInstance(processInstanceKey).stream()
+        .map(StoredAttachment::toAttachment)
+        .toList();
+  }
+
+  /**
    * Every file with this content, on any task of any partner, oldest first: the same file handed in
    * twice (duplicate evidence).
    *

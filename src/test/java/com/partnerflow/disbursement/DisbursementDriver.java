@@ -365,7 +365,7 @@ public class DisbursementDriver {
   }
 
   /** A PDF of its own (the sample PDF with a unique trailing comment), the same for each call. */
-  static byte[] uniquePdf() {
+  public static byte[] uniquePdf() {
     byte[] pdf = SampleFiles.pdf();
     byte[] tail = ("%" + UUID.randomUUID() + "\n").getBytes(StandardCharsets.ISO_8859_1);
     byte[] file = Arrays.copyOf(pdf, pdf.length + tail.length);
@@ -374,7 +374,7 @@ public class DisbursementDriver {
   }
 
   /** Uploads the file to the task through {@code POST /api/tasks/{id}/attachments}. */
-  JsonNode upload(String user, InboxTask task, String fileName, byte[] content) {
+  public JsonNode upload(String user, InboxTask task, String fileName, byte[] content) {
     var part = new HttpHeaders();
     part.setContentType(MediaType.APPLICATION_PDF);
     part.setContentDispositionFormData("file", fileName);

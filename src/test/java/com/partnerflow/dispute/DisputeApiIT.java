@@ -17,7 +17,9 @@ import com.partnerflow.partner.Partners;
 import com.partnerflow.task.InboxTask;
 import com.partnerflow.task.InboxTasks;
 import com.partnerflow.task.TaskState;
+import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
@@ -289,5 +291,67 @@ class DisputeApiIT {
       pool.shutdownNow();
     }
     assertThat(visibleDisputes(partner.user())).isEqualTo(1);
+  }
+
+  /**
+   * The partner hands in evidence on the information request through the task attachment endpoint;
+   * the dispute lists it with a download link, for the partner and the reviewer, and keeps it after
+   * the task is done. Another partner sees neither the dispute nor the file (404).
+   */
+  @Test
+  void evidenceUploadedToTheInformationRequestIsListedOnTheDispute() throws Exception {
+    TestPartner partner = money.newPartner("50000.00");
+    TestPartner other = money.newPartner("50000.00");
+    DecidedClaim claim = driver.rejectedClaim(partner);
+    String id = driver.open(partner.user(), "CLAIM", claim.claimId(), "450.15", "EVIDENCE");
+    assertThat(driver.dispute(partner.user(), id).get("evidence")).isEmpty();
+    driver.review(
+        "paula",
+        id,
+        "ReviewDisputeTask",
+        "{\"decision\":\"REQUEST_INFO\",\"reason\":\"Send the attendee list\"}");
+    InboxTask question = driver.awaitTask(id, "ProvideInformationTask");
+
+    byte[] pdf = DisbursementDriver.uniquePdf();
+    assertThat(money.get(other.user(), "/api/tasks/" + question.getId() + "/attachments"))
+        .extracting(ResponseEntity::getStatusCode)
+        .isEqualTo(HttpStatus.NOT_FOUND);
+    String fileId = money.upload(partner.user(), question, "attendees.pdf", pdf).get("id").asText();
+    String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(pdf));
+
+    for (String reader : new String[] {partner.user(), "paula"}) {
+      JsonNode evidence = driver.dispute(reader, id).get("evidence");
+      assertThat(evidence).as(reader).hasSize(1);
+      JsonNode file = evidence.get(0);
+      assertThat(file.get("id").asText()).isEqualTo(fileId);
+      assertThat(file.get("fileName").asText()).isEqualTo("attendees.pdf");
+      assertThat(file.get("contentType").asText()).isEqualTo("application/pdf");
+      assertThat(file.get("sha256").asText()).isEqualTo(sha256);
+      assertThat(file.get("size").asLong()).isEqualTo(pdf.length);
+      assertThat(file.get("href").asText()).isEqualTo("/api/attachments/" + fileId);
+      ResponseEntity<byte[]> download =
+          http.withBasicAuth(reader, "demo").getForEntity(file.get("href").asText(), byte[].class);
+      assertThat(download.getStatusCode()).as(reader).isEqualTo(HttpStatus.OK);
+      assertThat(download.getBody()).isEqualTo(pdf);
+    }
+    assertThat(UiSession.signIn(port, partner.user()).get("/disputes/" + id).body())
+        .contains("id=\"dispute-evidence\"")
+        .contains("href=\"/api/attachments/" + fileId + "\">attendees.pdf<")
+        .contains("data-sha256=\"" + sha256 + "\"");
+    assertThat(money.get(other.user(), "/api/disputes/" + id).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(
+            http.withBasicAuth(other.user(), "demo")
+                .getForEntity("/api/attachments/" + fileId, byte[].class)
+                .getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+
+    money.complete(partner.user(), question, "{\"information\":\"Attached the list\"}");
+    driver.awaitStatus(id, "IN_REVIEW");
+    JsonNode afterwards = driver.dispute(partner.user(), id).get("evidence");
+    assertThat(afterwards).hasSize(1);
+    assertThat(afterwards.get(0).get("id").asText()).isEqualTo(fileId);
+    JsonNode listed = DisbursementDriver.read(money.get(partner.user(), "/api/disputes").getBody());
+    assertThat(listed.get("items").get(0).has("evidence")).isFalse();
   }
 }

@@ -2,6 +2,7 @@ package com.partnerflow.dispute;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.partnerflow.BusinessTime;
 import com.partnerflow.PartnerflowIntegrationTest;
 import com.partnerflow.UiSession;
@@ -13,6 +14,8 @@ import com.partnerflow.identity.UserAccounts;
 import com.partnerflow.partner.PartnerBankAccounts;
 import com.partnerflow.partner.Partners;
 import com.partnerflow.task.InboxTasks;
+import java.time.Duration;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -94,6 +97,8 @@ class DisputePagesIT {
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body())
         .contains("data-dispute-id=\"" + id + "\"")
+        .contains("id=\"dispute-heading\">Dispute: MDF request “Disputed " + partner.user() + "”<")
+        .doesNotContain("id=\"dispute-evidence\"")
         .contains("id=\"dispute-status\">IN_REVIEW<")
         .contains("id=\"dispute-holder\">partner-managers<")
         .contains("id=\"dispute-due\"")
@@ -181,6 +186,7 @@ class DisputePagesIT {
 
     String page = session.get("/disputes/" + id).body();
     assertThat(page)
+        .containsPattern("id=\"dispute-heading\">Dispute: Claim of [^<]*450\\.15<")
         .contains("id=\"dispute-status\">RESOLVED<")
         .contains("id=\"dispute-outcome\">SETTLED<")
         .containsPattern("id=\"dispute-settled\">[^<]*300\\.00")
@@ -188,5 +194,58 @@ class DisputePagesIT {
         .contains("data-action=\"RESOLVED_SETTLED\"")
         .doesNotContain("id=\"dispute-withdraw\"")
         .doesNotContain("paula");
+  }
+
+  /**
+   * A verified claim's payment is listed on the request (API and page); the page links the payment
+   * dispute for the partner only, the form refuses until the payment is late, and the dispute's
+   * page names the payment by its amount.
+   */
+  @Test
+  void thePartnerDisputesALatePaymentFromTheRequestPage() {
+    TestPartner partner = money.newPartner("20000.00");
+    DecidedClaim claim = driver.decidedClaim(partner, "{\"decision\":\"APPROVE\"}", "VERIFIED");
+    String paymentId = money.awaitPayment(claim.claimId()).get("id").asText();
+    JsonNode milestone =
+        StreamSupport.stream(
+                money.request(partner.user(), claim.requestId()).get("milestones").spliterator(),
+                false)
+            .filter(m -> claim.claimId().equals(m.path("claimId").asText(null)))
+            .findFirst()
+            .orElseThrow();
+    assertThat(milestone.get("paymentId").asText()).isEqualTo(paymentId);
+    assertThat(milestone.get("paymentStatus").asText()).isNotEqualTo("CONFIRMED");
+
+    UiSession session = UiSession.signIn(port, partner.user());
+    String link = "/disputes/new?subjectType=PAYMENT&amp;subjectId=" + paymentId;
+    assertThat(session.get("/mdf-requests/" + claim.requestId()).body())
+        .contains("class=\"dispute-payment\"")
+        .contains(link)
+        .contains("Dispute this payment");
+    assertThat(UiSession.signIn(port, "paula").get("/mdf-requests/" + claim.requestId()).body())
+        .doesNotContain(link);
+
+    String formPath = "/disputes/new?subjectType=PAYMENT&subjectId=" + paymentId;
+    assertThat(session.get(formPath).body())
+        .contains("id=\"dispute-refused\"")
+        .contains("is not late")
+        .doesNotContain("id=\"dispute-form\"");
+    time.move(Duration.ofDays(11));
+    assertThat(session.get(formPath).body())
+        .contains("id=\"dispute-form\"")
+        .contains("data-subject-type=\"PAYMENT\"");
+
+    var opened =
+        session.postJson(
+            "/api/disputes",
+            """
+            {"subjectType":"PAYMENT","subjectId":"%s","disputedAmount":450.15,
+             "category":"TIMELINESS","explanation":"Still not on our account"}"""
+                .formatted(paymentId),
+            formPath);
+    assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+    String id = DisbursementDriver.read(opened.body()).get("id").asText();
+    assertThat(session.get("/disputes/" + id).body())
+        .containsPattern("id=\"dispute-heading\">Dispute: Payment of [^<]*450\\.15<");
   }
 }

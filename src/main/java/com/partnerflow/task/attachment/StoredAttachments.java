@@ -14,6 +14,17 @@ public interface StoredAttachments extends JpaRepository<StoredAttachment, Strin
 
   List<StoredAttachment> findBySha256OrderByUploadedAtAscIdAsc(String sha256);
 
+  /** The files uploaded to any task of one process instance, oldest first. */
+  @Query(
+      """
+      select a from StoredAttachment a
+      where a.taskId in (select t.id from InboxTask t
+                         where t.processInstanceKey = :processInstanceKey)
+      order by a.uploadedAt asc, a.id asc
+      """)
+  List<StoredAttachment> findByProcessInstance(
+      @Param("processInstanceKey") long processInstanceKey);
+
   @Query("select a.storageKey from StoredAttachment a where a.storageKey in :keys")
   Set<String> findStorageKeysIn(@Param("keys") Collection<String> keys);
 }
