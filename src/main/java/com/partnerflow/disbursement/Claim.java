@@ -50,6 +50,7 @@ public class Claim {
   private Instant submittedAt;
   private Instant verificationDueAt;
   private String decidedBy;
+  private String verifiers;
   private String reason;
   private Instant createdAt;
   private Instant updatedAt;
@@ -98,6 +99,22 @@ public class Claim {
     this.decidedBy = by;
     this.reason = reason;
     moveTo(status, now);
+  }
+
+  /**
+   * {@code by} took part in the claim's verification (any decision, also a request for evidence);
+   * recorded once per person, a {@code system:…} actor never.
+   */
+  void verifiedBy(String by) {
+    if (by == null || by.startsWith("system") || getVerifiers().contains(by)) {
+      return;
+    }
+    this.verifiers = verifiers == null || verifiers.isEmpty() ? by : verifiers + "," + by;
+  }
+
+  /** Everyone who took part in the verification, in the order they decided. */
+  public List<String> getVerifiers() {
+    return verifiers == null || verifiers.isEmpty() ? List.of() : List.of(verifiers.split(","));
   }
 
   void verificationDue(Instant dueAt, Instant now) {

@@ -257,6 +257,7 @@ class ClaimSteps {
           if (amount != null || "REJECT".equals(decision)) {
             claim.decide(ClaimStatus.SUBMITTED, amount, by, reason, clock.instant());
           }
+          claim.verifiedBy(by);
           requests.note(
               claim.getMdfRequestId(),
               by,

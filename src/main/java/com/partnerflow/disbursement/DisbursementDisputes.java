@@ -10,6 +10,7 @@ import com.partnerflow.mdf.MdfDisbursements;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -56,6 +57,8 @@ public class DisbursementDisputes {
    *     while undecided or approved in full
    * @param decidedAt when verification decided (the claim's last change for a rejection, the
    *     instruction of its payment otherwise)
+   * @param verifiers everyone who took part in the verification (marketing operations, finance
+   *     above the threshold, each verifier of an evidence loop), {@code decidedBy} the last of them
    */
   public record DisputedClaim(
       String id,
@@ -69,9 +72,23 @@ public class DisbursementDisputes {
       String decision,
       Instant decidedAt,
       String decidedBy,
-      String reason) {}
+      String reason,
+      List<String> verifiers) {}
 
-  /** A payment as a dispute sees it; {@code instructedAt} starts its confirmation period. */
+  /** The claim's verifiers; a claim verified before they were recorded names its last decider. */
+  private static List<String> verifiers(Claim c) {
+    if (!c.getVerifiers().isEmpty()) {
+      return c.getVerifiers();
+    }
+    return c.getDecidedBy() == null || c.getDecidedBy().startsWith("system")
+        ? List.of()
+        : List.of(c.getDecidedBy());
+  }
+
+  /**
+   * A payment as a dispute sees it; {@code instructedAt} starts its confirmation period; {@code
+   * verifiedBy} is everyone who verified its claim.
+   */
   public record DisputedPayment(
       String id,
       String claimId,
@@ -81,7 +98,7 @@ public class DisbursementDisputes {
       BigDecimal amount,
       String currency,
       Instant instructedAt,
-      String verifiedBy) {}
+      List<String> verifiedBy) {}
 
   /** A dispute's corrective payment and the fund period its amount is reserved in. */
   public record CorrectivePayment(String paymentId, String fundPeriod) {}
@@ -119,7 +136,8 @@ public class DisbursementDisputes {
         decision,
         decidedAt,
         c.getDecidedBy(),
-        c.getReason());
+        c.getReason(),
+        verifiers(c));
   }
 
   public Optional<DisputedPayment> payment(String paymentId) {
@@ -140,8 +158,8 @@ public class DisbursementDisputes {
                             p.getCreatedAt(),
                             claims
                                 .findById(p.getClaimId())
-                                .map(Claim::getDecidedBy)
-                                .orElse(null))));
+                                .map(DisbursementDisputes::verifiers)
+                                .orElse(List.of()))));
   }
 
   static String correctiveKey(String disputeId) {

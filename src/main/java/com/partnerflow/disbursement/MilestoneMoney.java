@@ -45,7 +45,10 @@ class MilestoneMoney {
             .forReference(MdfDisbursements.fundReference(payment.getMdfRequestId()))
             .withKey(payKey(payment.getId()))
             .by(ACTOR)
-            .because("Payment " + payment.getId() + " confirmed: " + payment.getReference()));
+            .because(
+                requests.ledgerReason(
+                    payment.getMdfRequestId(),
+                    "Payment " + payment.getId() + " confirmed: " + payment.getReference())));
     requests.recordPaid(
         payment.getMdfRequestId(),
         payment.getAmount(),
@@ -67,7 +70,7 @@ class MilestoneMoney {
             .forReference(MdfDisbursements.fundReference(claim.getMdfRequestId()))
             .withKey(releaseKey(claim.getMilestoneId()))
             .by(ACTOR)
-            .because(why));
+            .because(requests.ledgerReason(claim.getMdfRequestId(), why)));
     requests.recordReleased(
         claim.getMdfRequestId(), amount, why, releaseKey(claim.getMilestoneId()));
   }

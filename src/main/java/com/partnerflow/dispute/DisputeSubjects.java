@@ -10,7 +10,6 @@ import com.partnerflow.mdf.MdfDisputes;
 import com.partnerflow.mdf.MdfDisputes.DisputedRequest;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -97,10 +96,7 @@ class DisputeSubjects {
   private static DisputeSubject of(DisputedClaim c) {
     BigDecimal claimed = c.claimedAmount() == null ? BigDecimal.ZERO : c.claimedAmount();
     BigDecimal approved = c.approvedAmount() == null ? BigDecimal.ZERO : c.approvedAmount();
-    List<String> deciders = new ArrayList<>();
-    if (c.decidedBy() != null && !c.decidedBy().startsWith("system")) {
-      deciders.add(c.decidedBy());
-    }
+    List<String> deciders = c.verifiers();
     return new DisputeSubject(
         SubjectType.CLAIM,
         c.id(),
@@ -116,10 +112,7 @@ class DisputeSubjects {
   }
 
   private static DisputeSubject of(DisputedPayment p) {
-    List<String> deciders = new ArrayList<>();
-    if (p.verifiedBy() != null && !p.verifiedBy().startsWith("system")) {
-      deciders.add(p.verifiedBy());
-    }
+    List<String> deciders = p.verifiedBy();
     return new DisputeSubject(
         SubjectType.PAYMENT,
         p.id(),

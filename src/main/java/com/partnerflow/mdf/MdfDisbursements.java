@@ -32,6 +32,16 @@ public class MdfDisbursements {
     return MdfFunding.reference(requestId);
   }
 
+  /**
+   * The reason of a ledger movement of the request: {@code why}, naming the disputes whose
+   * resolution approved the request or added to its approval (e.g. {@code "Payment … confirmed
+   * (dispute d-1)"}); unchanged for a request no dispute changed.
+   */
+  @Transactional(readOnly = true)
+  public String ledgerReason(String requestId, String why) {
+    return find(requestId).namingDisputes(why);
+  }
+
   /** A milestone with its share of the approved amount, in the request's currency. */
   public record MilestoneShare(
       String id, String name, String plannedDate, BigDecimal amount, MilestoneStatus status) {}

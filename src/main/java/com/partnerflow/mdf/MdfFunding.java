@@ -88,7 +88,8 @@ class MdfFunding {
               .forReference(reference(requestId))
               .withKey(reference(requestId) + ":release-unused:" + periodId)
               .by(MdfReview.SYSTEM)
-              .because("Every milestone settled; unused reservation released"));
+              .because(
+                  request.namingDisputes("Every milestone settled; unused reservation released")));
       request.released(reserved.amount());
       request.record(
           new MdfDecision(

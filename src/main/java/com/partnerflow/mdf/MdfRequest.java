@@ -24,6 +24,8 @@ import java.util.UUID;
 @Table(name = "mdf_request")
 public class MdfRequest {
 
+  private static final String DISPUTE_STEP = "dispute:";
+
   @Id private String id;
   private String partnerId;
   private String submittedBy;
@@ -119,6 +121,27 @@ public class MdfRequest {
   void record(MdfDecision decision) {
     history.add(decision);
     updatedAt = decision.time();
+  }
+
+  /**
+   * {@code why} naming the disputes whose resolution approved the request or added to its approval
+   * (their steps {@code dispute:<id>:approved} and {@code dispute:<id>:increased}), so every later
+   * ledger movement of the request says which dispute caused it; {@code why} unchanged when no
+   * dispute did.
+   */
+  String namingDisputes(String why) {
+    List<String> disputes =
+        history.stream()
+            .map(MdfDecision::stepKey)
+            .filter(
+                k ->
+                    k != null
+                        && k.startsWith(DISPUTE_STEP)
+                        && (k.endsWith(":approved") || k.endsWith(":increased")))
+            .map(k -> k.substring(DISPUTE_STEP.length(), k.lastIndexOf(':')))
+            .distinct()
+            .toList();
+    return disputes.isEmpty() ? why : why + " (dispute " + String.join(", ", disputes) + ")";
   }
 
   void moveTo(MdfStatus status, String holderGroup, Instant decisionDueAt, Instant now) {

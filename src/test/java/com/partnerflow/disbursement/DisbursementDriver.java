@@ -245,7 +245,7 @@ public class DisbursementDriver {
     assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
   }
 
-  static String claim(String claimed, String invoice) {
+  public static String claim(String claimed, String invoice) {
     return """
         {"actualCost":%s,"claimedAmount":%s,"invoiceNumber":"%s","invoiceDate":"2026-01-15",
          "evidenceLinks":[{"url":"https://example.com/recording"}],"registrations":120,

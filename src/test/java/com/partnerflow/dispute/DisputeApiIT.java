@@ -82,14 +82,7 @@ class DisputeApiIT {
    */
   @Test
   void whoTookPartInTheDecisionCanNeitherClaimNorCompleteAnyDisputeTask() {
-    String decider = "sod" + UUID.randomUUID().toString().substring(0, 8);
-    accounts.createIfAbsent(
-        decider,
-        "demo",
-        "Decider " + decider,
-        null,
-        null,
-        Set.of("channel-managers", "partner-managers", "executive-sponsors"));
+    String decider = newUser("sod", "channel-managers", "partner-managers", "executive-sponsors");
     TestPartner partner = money.newPartner("50000.00");
     String requestId = money.submit(partner, "SoD " + partner.user(), "3000.00");
     InboxTask mdfReview =
@@ -108,15 +101,7 @@ class DisputeApiIT {
     for (String element : new String[] {"ReviewDisputeTask", "EscalatedReviewTask"}) {
       InboxTask task = driver.awaitTask(id, element);
       assertThat(task.getExcludedUsers()).as(element).containsExactly(decider);
-      assertThat(listed(decider, task)).as(element + " listed for the decider").isFalse();
-      assertProblem(
-          money.post(decider, "/api/tasks/" + task.getId() + "/claim", ""),
-          HttpStatus.FORBIDDEN,
-          null);
-      assertProblem(
-          money.tryComplete(decider, task, "{\"decision\":\"OVERTURN\",\"reason\":\"Mine\"}"),
-          HttpStatus.FORBIDDEN,
-          null);
+      assertExcluded(decider, task);
       assertProblem(
           money.post(
               "admin",
@@ -136,6 +121,58 @@ class DisputeApiIT {
               ? "{\"decision\":\"ESCALATE\",\"reason\":\"For the sponsor\"}"
               : "{\"decision\":\"UPHOLD\",\"reason\":\"The rules were applied\"}");
     }
+    assertThat(driver.awaitStatus(id, "RESOLVED").get("outcome").asText()).isEqualTo("UPHELD");
+  }
+
+  /** {@code user} neither finds the task in their list nor claims nor completes it (403). */
+  void assertExcluded(String user, InboxTask task) {
+    assertThat(listed(user, task)).as(task.getElementId() + " listed for " + user).isFalse();
+    assertProblem(
+        money.post(user, "/api/tasks/" + task.getId() + "/claim", ""), HttpStatus.FORBIDDEN, null);
+    assertProblem(
+        money.tryComplete(user, task, "{\"decision\":\"OVERTURN\",\"reason\":\"Mine\"}"),
+        HttpStatus.FORBIDDEN,
+        null);
+  }
+
+  String newUser(String prefix, String... groups) {
+    String name = prefix + UUID.randomUUID().toString().substring(0, 8);
+    accounts.createIfAbsent(name, "demo", "User " + name, null, null, Set.of(groups));
+    return name;
+  }
+
+  /**
+   * A claim verified twice, by different people (the first asked for evidence, the second rejected
+   * it): both took part in the disputed decision, both are excluded from the dispute's review.
+   */
+  @Test
+  void everyVerifierOfTheClaimIsExcludedNotOnlyTheLast() {
+    String[] groups = {"marketing-ops", "partner-managers", "executive-sponsors"};
+    String first = newUser("ver1", groups);
+    String second = newUser("ver2", groups);
+    TestPartner partner = money.newPartner("50000.00");
+    String requestId = money.submit(partner, "Verified twice " + partner.user(), "1500.50");
+    money.approveAll(requestId);
+    String m1 = money.milestoneIds(requestId).get(0);
+    money.awaitMilestone(requestId, m1, "CLAIMABLE");
+    String claimId = money.claimMilestone(partner, m1, "450.15", "INV-" + first);
+    money.awaitMilestone(requestId, m1, "CLAIMED");
+    money.verify(m1, first, "{\"decision\":\"REQUEST_EVIDENCE\",\"reason\":\"Attendees?\"}");
+    money.complete(
+        partner.user(),
+        money.awaitTask(m1, "ProvideEvidenceTask"),
+        DisbursementDriver.claim("450.15", "INV-" + second));
+    money.verify(m1, second, "{\"decision\":\"REJECT\",\"reason\":\"Still no list\"}");
+    money.awaitMilestone(requestId, m1, "REJECTED");
+
+    String id = driver.open(partner.user(), "CLAIM", claimId, "450.15", "EVIDENCE");
+    InboxTask review = driver.awaitTask(id, "ReviewDisputeTask");
+    assertThat(review.getExcludedUsers()).containsExactlyInAnyOrder(first, second);
+    assertExcluded(first, review);
+    assertExcluded(second, review);
+    assertThat(tasks.findById(review.getId()).orElseThrow().getState()).isEqualTo(TaskState.OPEN);
+    money.complete(
+        "paula", review, "{\"decision\":\"UPHOLD\",\"reason\":\"Evidence missing twice\"}");
     assertThat(driver.awaitStatus(id, "RESOLVED").get("outcome").asText()).isEqualTo("UPHELD");
   }
 

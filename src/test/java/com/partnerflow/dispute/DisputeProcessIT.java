@@ -141,6 +141,26 @@ class DisputeProcessIT {
     assertThat(reserved.get(0).amount().amount()).isEqualByComparingTo("3000.00");
     assertThat(reserved.get(0).reason()).contains(id);
     assertThat(money.assertLedgerBalances(partner).reserved()).isEqualByComparingTo("3000.00");
+
+    // The first milestone (30 %: 900.00) claimed for 800.00 and paid: the PAY and the RELEASE of
+    // the unclaimed 100.00 happen because the dispute reinstated the request, and say so.
+    String claimId = money.claimMilestone(partner, m1, "800.00", "INV-" + id.substring(0, 8));
+    money.awaitMilestone(requestId, m1, "CLAIMED");
+    money.verify(m1, "frank", "{\"decision\":\"APPROVE\"}");
+    String paymentId = money.awaitPayment(claimId).get("id").asText();
+    money.batchPayment(paymentId);
+    assertThat(money.confirm(paymentId, "REF-" + paymentId).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    money.awaitMilestone(requestId, m1, "PAID");
+    List<FundMovement> paid = money.entries(partner, requestId, LedgerEntryType.PAY);
+    List<FundMovement> released = money.entries(partner, requestId, LedgerEntryType.RELEASE);
+    assertThat(paid).hasSize(1);
+    assertThat(paid.get(0).amount().amount()).isEqualByComparingTo("800.00");
+    assertThat(released).hasSize(1);
+    assertThat(released.get(0).amount().amount()).isEqualByComparingTo("100.00");
+    assertThat(paid.get(0).reason()).contains(paymentId).contains("dispute " + id);
+    assertThat(released.get(0).reason()).contains("dispute " + id);
+    assertThat(money.assertLedgerBalances(partner).paid()).isEqualByComparingTo("800.00");
   }
 
   @Test
