@@ -30,6 +30,7 @@ public class DisbursementDisputes {
 
   private final Claims claims;
   private final Payments payments;
+  private final PaymentSteps paymentSteps;
   private final FundLedger ledger;
   private final MdfDisbursements requests;
   private final TransactionTemplate transaction;
@@ -38,12 +39,14 @@ public class DisbursementDisputes {
   DisbursementDisputes(
       Claims claims,
       Payments payments,
+      PaymentSteps paymentSteps,
       FundLedger ledger,
       MdfDisbursements requests,
       TransactionTemplate transaction,
       Clock clock) {
     this.claims = claims;
     this.payments = payments;
+    this.paymentSteps = paymentSteps;
     this.ledger = ledger;
     this.requests = requests;
     this.transaction = transaction;
@@ -100,8 +103,11 @@ public class DisbursementDisputes {
       Instant instructedAt,
       List<String> verifiedBy) {}
 
-  /** A dispute's corrective payment and the fund period its amount is reserved in. */
-  public record CorrectivePayment(String paymentId, String fundPeriod) {}
+  /**
+   * A dispute's corrective payment, its attempt (1, then one more for each retry after the bank
+   * refused it) and the fund period its amount is reserved in.
+   */
+  public record CorrectivePayment(String paymentId, int attempt, String fundPeriod) {}
 
   public Optional<DisputedClaim> claim(String claimId) {
     return transaction.execute(s -> claims.findById(claimId).map(this::view));
@@ -208,7 +214,7 @@ public class DisbursementDisputes {
         "Dispute " + disputeId + ": corrective payment " + payment.getId() + " instructed",
         amount,
         key + ":instructed");
-    return new CorrectivePayment(payment.getId(), reserved.period());
+    return new CorrectivePayment(payment.getId(), payment.getAttempt(), reserved.period());
   }
 
   /** The period of the dispute's reservation: the one its replayed ledger entry names. */
@@ -222,6 +228,58 @@ public class DisbursementDisputes {
                         m -> (correctiveKey(disputeId) + ":reserve").equals(m.idempotencyKey())))
         .findFirst()
         .orElseGet(ledger::currentPeriod);
+  }
+
+  /**
+   * Finance retries the dispute's corrective payment the bank refused: the same payment (the same
+   * idempotency key, so never a second one) is INSTRUCTED again for the next payment run, once per
+   * failed attempt; a job delivered again after the retry changes nothing.
+   *
+   * @return the payment's attempt now
+   */
+  public int retryCorrectivePayment(String paymentId, int failedAttempt) {
+    return paymentSteps.retry(paymentId, failedAttempt).getAttempt();
+  }
+
+  /**
+   * Finance cancels the dispute's corrective payment the bank refused: the payment stays FAILED and
+   * its reservation is released (RELEASE, key {@code dispute:<id>:release}, reason naming the
+   * dispute), noted in the request's audit trail; both once.
+   */
+  public void cancelCorrectivePayment(String disputeId, String paymentId, String fundPeriod) {
+    transaction.executeWithoutResult(
+        s -> {
+          Payment payment =
+              payments
+                  .findById(paymentId)
+                  .orElseThrow(() -> new NotFoundException("Payment " + paymentId));
+          if (payment.getStatus() != PaymentStatus.FAILED) {
+            throw new IllegalStateException(
+                "Payment " + paymentId + " is " + payment.getStatus() + ", not FAILED");
+          }
+          String why =
+              "Dispute "
+                  + disputeId
+                  + ": corrective payment "
+                  + paymentId
+                  + " failed and was cancelled; its reservation released";
+          ledger.release(
+              LedgerMovement.of(
+                      payment.getPartnerId(),
+                      FundPeriod.of(fundPeriod),
+                      Money.of(payment.getAmount(), payment.getCurrency()))
+                  .forReference(MdfDisbursements.fundReference(payment.getMdfRequestId()))
+                  .withKey(correctiveKey(disputeId) + ":release")
+                  .by(ACTOR)
+                  .because(why));
+          requests.note(
+              payment.getMdfRequestId(),
+              ACTOR,
+              "DISPUTE_CORRECTIVE_PAYMENT_CANCELLED",
+              why,
+              payment.getAmount(),
+              correctiveKey(disputeId) + ":cancelled");
+        });
   }
 
   /**

@@ -1,6 +1,7 @@
 package com.partnerflow.dispute;
 
 import com.partnerflow.fund.FundPeriod;
+import com.partnerflow.fund.InsufficientFunds;
 import com.partnerflow.mdf.MdfDisputes;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
@@ -10,8 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@code dispute.approve-mdf-request}: the overturned rejection becomes APPROVED for the settled
  * amount, reserved under the ledger key {@code dispute:<id>:reserve} (once). A balance that does
- * not cover it fails the job (retries, then an incident): the resolution stands, and once finance
- * allocates funds the incident is resolved and the reservation made.
+ * not cover it changes nothing and is the BPMN error {@code INSUFFICIENT_FUNDS}: the resolution
+ * stands, finance allocates funds in its task and the step runs again.
  */
 @Component
 public class ApproveMdfRequestWorker {
@@ -25,12 +26,16 @@ public class ApproveMdfRequestWorker {
   @JobWorker(type = DisputeProcess.APPROVE_MDF_REQUEST)
   public Map<String, Object> approveMdfRequest(ActivatedJob job) {
     DisputeJob v = DisputeJob.of(job);
-    FundPeriod period =
-        requests.reinstate(
-            v.required("mdfRequestId"),
-            v.amount("settledAmount"),
-            v.disputeId(),
-            DisputeSteps.SYSTEM);
-    return Map.of("fundPeriod", period.id());
+    try {
+      FundPeriod period =
+          requests.reinstate(
+              v.required("mdfRequestId"),
+              v.amount("settledAmount"),
+              v.disputeId(),
+              DisputeSteps.SYSTEM);
+      return Map.of("fundPeriod", period.id());
+    } catch (InsufficientFunds e) {
+      throw DisputeProcess.insufficientFunds(e);
+    }
   }
 }

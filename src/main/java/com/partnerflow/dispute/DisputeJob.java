@@ -46,6 +46,14 @@ record DisputeJob(
         : new BigDecimal(String.valueOf(value));
   }
 
+  int integer(String name) {
+    Object value = values.get(name);
+    if (!(value instanceof Number number)) {
+      throw new IllegalStateException("The job has no number " + name);
+    }
+    return number.intValue();
+  }
+
   @SuppressWarnings("unchecked")
   String policy(String name) {
     Object policy = values.get("policy");

@@ -1,5 +1,9 @@
 package com.partnerflow.dispute;
 
+import com.partnerflow.fund.InsufficientFunds;
+import io.camunda.client.exception.BpmnError;
+import java.util.Map;
+
 /** The identifiers of {@code bpmn/dispute-escalation.bpmn}: process id, job types, variables. */
 final class DisputeProcess {
 
@@ -17,6 +21,15 @@ final class DisputeProcess {
   static final String INCREASE_MDF_APPROVAL = "dispute.increase-mdf-approval";
   static final String INSTRUCT_CORRECTIVE_PAYMENT = "dispute.instruct-corrective-payment";
   static final String RECORD_CORRECTIVE_PAYMENT = "dispute.record-corrective-payment";
+  static final String RESOLVE_FAILED_CORRECTIVE_PAYMENT =
+      "dispute.resolve-failed-corrective-payment";
+  static final String RECORD_FUNDS_SHORTFALL = "dispute.record-funds-shortfall";
+
+  /**
+   * The BPMN error of a money step whose reservation the partner's balance does not cover; the
+   * process hands it to finance ({@code AllocateDisputeFundsTask}) and runs the step again.
+   */
+  static final String INSUFFICIENT_FUNDS = "INSUFFICIENT_FUNDS";
 
   /** Forms of the dispute's tasks. */
   static final String REVIEW_FORM = "dispute-review";
@@ -37,6 +50,15 @@ final class DisputeProcess {
   static final String MDF_APPROVAL = "MDF_APPROVAL";
   static final String MDF_INCREASE = "MDF_INCREASE";
   static final String CORRECTIVE_PAYMENT = "CORRECTIVE_PAYMENT";
+
+  /**
+   * The {@link #INSUFFICIENT_FUNDS} error for a reservation the balance did not cover (nothing was
+   * changed); {@code fundsProblem} says why, for finance's task.
+   */
+  static BpmnError insufficientFunds(InsufficientFunds e) {
+    return new BpmnError(
+        INSUFFICIENT_FUNDS, e.getMessage(), Map.of("fundsProblem", e.getMessage()), e);
+  }
 
   private DisputeProcess() {}
 }

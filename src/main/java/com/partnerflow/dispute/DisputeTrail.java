@@ -11,6 +11,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class DisputeTrail {
 
+  private static final int DETAIL_LENGTH = 2000;
+
   private final DisputeEvents events;
   private final Disputes disputes;
   private final Clock clock;
@@ -35,8 +37,16 @@ class DisputeTrail {
     if (stepKey != null && events.existsByStepKey(stepKey)) {
       return false;
     }
-    events.save(new DisputeEvent(dispute, action, actor, detail, amount, stepKey, clock.instant()));
+    events.save(
+        new DisputeEvent(dispute, action, actor, fitted(detail), amount, stepKey, clock.instant()));
     return true;
+  }
+
+  /** The detail column holds 2,000 characters: a longer detail (a note quoted) is shortened. */
+  static String fitted(String detail) {
+    return detail == null || detail.length() <= DETAIL_LENGTH
+        ? detail
+        : detail.substring(0, DETAIL_LENGTH - 1) + "…";
   }
 
   boolean recorded(String stepKey) {

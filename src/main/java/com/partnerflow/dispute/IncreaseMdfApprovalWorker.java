@@ -1,6 +1,7 @@
 package com.partnerflow.dispute;
 
 import com.partnerflow.fund.FundPeriod;
+import com.partnerflow.fund.InsufficientFunds;
 import com.partnerflow.mdf.MdfDisputes;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
@@ -10,8 +11,9 @@ import org.springframework.stereotype.Component;
 /**
  * {@code dispute.increase-mdf-approval}: the overturned or settled reduction is added to the
  * request's approved amount and reserved under the ledger key {@code dispute:<id>:reserve} (once);
- * the request's running milestone flow disburses it. A balance that does not cover it, or a request
- * already closed, fails the job (retries, then an incident).
+ * the request's running milestone flow disburses it. A balance that does not cover it is the BPMN
+ * error {@code INSUFFICIENT_FUNDS} (finance allocates funds, the step runs again); a request
+ * already closed fails the job (retries, then an incident: an operator decides).
  */
 @Component
 public class IncreaseMdfApprovalWorker {
@@ -25,12 +27,16 @@ public class IncreaseMdfApprovalWorker {
   @JobWorker(type = DisputeProcess.INCREASE_MDF_APPROVAL)
   public Map<String, Object> increaseMdfApproval(ActivatedJob job) {
     DisputeJob v = DisputeJob.of(job);
-    FundPeriod period =
-        requests.increase(
-            v.required("mdfRequestId"),
-            v.amount("settledAmount"),
-            v.disputeId(),
-            DisputeSteps.SYSTEM);
-    return Map.of("fundPeriod", period.id());
+    try {
+      FundPeriod period =
+          requests.increase(
+              v.required("mdfRequestId"),
+              v.amount("settledAmount"),
+              v.disputeId(),
+              DisputeSteps.SYSTEM);
+      return Map.of("fundPeriod", period.id());
+    } catch (InsufficientFunds e) {
+      throw DisputeProcess.insufficientFunds(e);
+    }
   }
 }

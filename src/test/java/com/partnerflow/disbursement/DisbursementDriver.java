@@ -342,7 +342,7 @@ public class DisbursementDriver {
         "{\"reference\":\"" + reference + "\"}");
   }
 
-  ResponseEntity<String> fail(String paymentId, String reason) {
+  public ResponseEntity<String> fail(String paymentId, String reason) {
     return post(
         "erin", "/api/payments/" + paymentId + "/failure", "{\"reason\":\"" + reason + "\"}");
   }
@@ -375,6 +375,15 @@ public class DisbursementDriver {
 
   /** Uploads the file to the task through {@code POST /api/tasks/{id}/attachments}. */
   public JsonNode upload(String user, InboxTask task, String fileName, byte[] content) {
+    var response =
+        tryUpload(user, "/api/tasks/" + task.getId() + "/attachments", fileName, content);
+    assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.CREATED);
+    return read(response.getBody());
+  }
+
+  /** Posts the file as the multipart part {@code file} (declared a PDF) to {@code path}. */
+  public ResponseEntity<String> tryUpload(
+      String user, String path, String fileName, byte[] content) {
     var part = new HttpHeaders();
     part.setContentType(MediaType.APPLICATION_PDF);
     part.setContentDispositionFormData("file", fileName);
@@ -382,15 +391,8 @@ public class DisbursementDriver {
     body.add("file", new HttpEntity<>(content, part));
     var headers = new HttpHeaders();
     headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    var response =
-        http.withBasicAuth(user, "demo")
-            .exchange(
-                "/api/tasks/" + task.getId() + "/attachments",
-                HttpMethod.POST,
-                new HttpEntity<>(body, headers),
-                String.class);
-    assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.CREATED);
-    return read(response.getBody());
+    return http.withBasicAuth(user, "demo")
+        .exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
   }
 
   public ResponseEntity<String> post(String user, String path, String json) {

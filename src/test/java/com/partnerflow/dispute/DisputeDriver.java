@@ -6,10 +6,12 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.partnerflow.disbursement.DisbursementDriver;
 import com.partnerflow.disbursement.DisbursementDriver.TestPartner;
+import com.partnerflow.identity.UserAccounts;
 import com.partnerflow.task.InboxTask;
 import com.partnerflow.task.InboxTasks;
 import com.partnerflow.task.TaskState;
 import java.time.Duration;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -75,6 +77,12 @@ class DisputeDriver {
 
   /** A claim of 450.15 on the first milestone of an auto-approved request, decided by frank. */
   DecidedClaim decidedClaim(TestPartner partner, String verification, String milestoneStatus) {
+    return decidedClaim(partner, "frank", verification, milestoneStatus);
+  }
+
+  /** A claim of 450.15 on the first milestone of an auto-approved request, decided by verifier. */
+  DecidedClaim decidedClaim(
+      TestPartner partner, String verifier, String verification, String milestoneStatus) {
     String requestId = disbursement.submit(partner, "Claimed " + partner.user(), "1500.50");
     disbursement.approveAll(requestId);
     String m1 = disbursement.milestoneIds(requestId).get(0);
@@ -83,7 +91,7 @@ class DisputeDriver {
         disbursement.claimMilestone(
             partner, m1, "450.15", "INV-" + UUID.randomUUID().toString().substring(0, 8));
     disbursement.awaitMilestone(requestId, m1, "CLAIMED");
-    disbursement.verify(m1, "frank", verification);
+    disbursement.verify(m1, verifier, verification);
     disbursement.awaitMilestone(requestId, m1, milestoneStatus);
     return new DecidedClaim(requestId, m1, claimId);
   }
@@ -91,6 +99,32 @@ class DisputeDriver {
   DecidedClaim rejectedClaim(TestPartner partner) {
     return decidedClaim(
         partner, "{\"decision\":\"REJECT\",\"reason\":\"Invoice unreadable\"}", "REJECTED");
+  }
+
+  /** A user of their own, in {@code groups}, with the demo password. */
+  static String newUser(UserAccounts accounts, String prefix, String... groups) {
+    String name = prefix + UUID.randomUUID().toString().substring(0, 8);
+    accounts.createIfAbsent(name, "demo", "User " + name, null, null, Set.of(groups));
+    return name;
+  }
+
+  /**
+   * Separation of duties on {@code task}: {@code user} does not find it in their list, and gets 403
+   * claiming it or completing it with {@code json}; the task stays open and unassigned.
+   */
+  void assertExcluded(String user, InboxTask task, String json) {
+    JsonNode page =
+        DisbursementDriver.read(disbursement.get(user, "/api/tasks?size=200").getBody());
+    assertThat(page.get("items").findValues("id"))
+        .as(task.getElementId() + " listed for " + user)
+        .noneMatch(id -> id.asLong() == task.getId());
+    assertThat(disbursement.post(user, "/api/tasks/" + task.getId() + "/claim", "").getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(disbursement.tryComplete(user, task, json).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    InboxTask unchanged = tasks.findById(task.getId()).orElseThrow();
+    assertThat(unchanged.getState()).isEqualTo(TaskState.OPEN);
+    assertThat(unchanged.getAssignee()).isNull();
   }
 
   ResponseEntity<String> tryOpen(

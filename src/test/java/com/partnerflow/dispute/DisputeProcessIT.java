@@ -11,9 +11,12 @@ import com.partnerflow.PartnerflowIntegrationTest;
 import com.partnerflow.disbursement.DisbursementDriver;
 import com.partnerflow.disbursement.DisbursementDriver.TestPartner;
 import com.partnerflow.dispute.DisputeDriver.DecidedClaim;
+import com.partnerflow.fund.FundBalance;
 import com.partnerflow.fund.FundLedger;
 import com.partnerflow.fund.FundMovement;
 import com.partnerflow.fund.LedgerEntryType;
+import com.partnerflow.fund.LedgerMovement;
+import com.partnerflow.fund.Money;
 import com.partnerflow.identity.UserAccounts;
 import com.partnerflow.notification.NotificationLog;
 import com.partnerflow.notification.NotificationRecord;
@@ -54,6 +57,7 @@ class DisputeProcessIT {
   @Autowired InstructCorrectivePaymentWorker instructWorker;
   @Autowired RecordCorrectivePaymentWorker recordWorker;
   @Autowired IncreaseMdfApprovalWorker increaseWorker;
+  @Autowired ResolveFailedCorrectivePaymentWorker failureWorker;
   @Autowired DisputeProperties properties;
   DisbursementDriver money;
   DisputeDriver driver;
@@ -294,6 +298,205 @@ class DisputeProcessIT {
     assertThat(money.request("erin", claim.requestId()).get("paidAmount").decimalValue())
         .isEqualByComparingTo("450.15");
     assertThat(money.assertLedgerBalances(partner).paid()).isEqualByComparingTo("450.15");
+  }
+
+  /** A claim rejected by a verifier who is in finance too, disputed and overturned. */
+  String overturnedClaimOf(TestPartner partner, String verifier, DecidedClaim[] claim) {
+    claim[0] =
+        driver.decidedClaim(
+            partner,
+            verifier,
+            "{\"decision\":\"REJECT\",\"reason\":\"Invoice unreadable\"}",
+            "REJECTED");
+    String id = driver.open(partner.user(), "CLAIM", claim[0].claimId(), "450.15", "EVIDENCE");
+    driver.review(
+        "paula",
+        id,
+        "ReviewDisputeTask",
+        "{\"decision\":\"OVERTURN\",\"reason\":\"The invoice is fine\"}");
+    return id;
+  }
+
+  /** The bank refuses the batched corrective payment; finance's task, checked for SoD. */
+  InboxTask refused(String id, String paymentId, String verifier) {
+    money.batchPayment(paymentId);
+    assertThat(money.fail(paymentId, "AC04 account closed").getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    InboxTask failure = driver.awaitTask(id, "ResolveFailedCorrectivePaymentTask");
+    assertThat(failure.getCandidateGroups()).containsExactly("finance");
+    assertThat(failure.getFormKey()).isEqualTo("dispute-payment-failure");
+    assertThat(failure.getContextJson()).contains(id);
+    assertThat(failure.getExcludedUsers()).containsExactly(verifier);
+    driver.assertExcluded(verifier, failure, "{\"failureDecision\":\"RETRY\"}");
+    return failure;
+  }
+
+  @Test
+  void aCorrectivePaymentTheBankRefusesIsRetriedByFinanceAndPaidOnce() {
+    String verifier = DisputeDriver.newUser(accounts, "vfin", "marketing-ops", "finance");
+    TestPartner partner = money.newPartner("50000.00");
+    DecidedClaim[] claim = new DecidedClaim[1];
+    String id = overturnedClaimOf(partner, verifier, claim);
+    String paymentId = driver.awaitCorrectivePayment(id).get("id").asText();
+
+    InboxTask failure = refused(id, paymentId, verifier);
+    money.complete(
+        "erin", failure, "{\"failureDecision\":\"RETRY\",\"failureNote\":\"IBAN corrected\"}");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> money.payment(paymentId),
+            p -> p.get("status").asText().equals("INSTRUCTED") && p.get("attempt").asInt() == 2);
+    // The retry delivered again for the failed attempt: the payment is not retried once more.
+    for (int i = 0; i < 2; i++) {
+      Map<String, Object> again =
+          failureWorker.resolveFailedCorrectivePayment(
+              job(
+                  id,
+                  claim[0].claimId(),
+                  "450.15",
+                  Map.of(
+                      "correctivePaymentId",
+                      paymentId,
+                      "correctivePaymentAttempt",
+                      1,
+                      "failureDecision",
+                      "RETRY",
+                      "fundPeriod",
+                      partner.period().id())));
+      assertThat(again.get("correctivePaymentAttempt")).isEqualTo(2);
+    }
+    assertThat(money.payment(paymentId).get("status").asText()).isEqualTo("INSTRUCTED");
+
+    money.batchPayment(paymentId);
+    assertThat(money.confirm(paymentId, "REF-R-" + paymentId).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    JsonNode paid =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () -> driver.dispute("paula", id),
+                d -> actions(d).contains("CORRECTIVE_PAYMENT_PAID"));
+    assertThat(actions(paid))
+        .containsSubsequence(
+            "CORRECTIVE_PAYMENT_INSTRUCTED",
+            "CORRECTIVE_PAYMENT_RETRIED",
+            "CORRECTIVE_PAYMENT_PAID");
+    assertThat(
+            StreamSupport.stream(
+                    DisbursementDriver.read(money.get("erin", "/api/payments").getBody())
+                        .get("items")
+                        .spliterator(),
+                    false)
+                .filter(p -> p.get("claimId").asText().equals(claim[0].claimId())))
+        .as("one payment for the claim, paid once")
+        .hasSize(1);
+    assertThat(disputeMovements(partner, claim[0].requestId(), id))
+        .extracting(FundMovement::type)
+        .containsExactlyInAnyOrder(LedgerEntryType.RESERVE, LedgerEntryType.PAY);
+    assertThat(money.assertLedgerBalances(partner).paid()).isEqualByComparingTo("450.15");
+  }
+
+  @Test
+  void aCorrectivePaymentFinanceCancelsReleasesItsReservation() {
+    String verifier = DisputeDriver.newUser(accounts, "vfin", "marketing-ops", "finance");
+    TestPartner partner = money.newPartner("50000.00");
+    DecidedClaim[] claim = new DecidedClaim[1];
+    String id = overturnedClaimOf(partner, verifier, claim);
+    String paymentId = driver.awaitCorrectivePayment(id).get("id").asText();
+    // The request's reservation, with the corrective payment's 450.15 in it.
+    BigDecimal reservedBefore = money.assertLedgerBalances(partner).reserved();
+
+    money.complete(
+        "erin",
+        refused(id, paymentId, verifier),
+        "{\"failureDecision\":\"CANCEL\",\"failureNote\":\"Partner closed the account\"}");
+    JsonNode cancelled =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () -> driver.dispute("paula", id),
+                d -> actions(d).contains("CORRECTIVE_PAYMENT_CANCELLED"));
+    assertThat(cancelled.get("status").asText()).isEqualTo("RESOLVED");
+    assertThat(cancelled.get("outcome").asText()).isEqualTo("OVERTURNED");
+    assertThat(money.payment(paymentId).get("status").asText()).isEqualTo("FAILED");
+    List<FundMovement> moved = disputeMovements(partner, claim[0].requestId(), id);
+    assertThat(moved)
+        .extracting(FundMovement::type)
+        .containsExactlyInAnyOrder(LedgerEntryType.RESERVE, LedgerEntryType.RELEASE);
+    assertThat(moved).allSatisfy(m -> assertThat(m.reason()).contains(id));
+    // The cancellation delivered again releases nothing more.
+    failureWorker.resolveFailedCorrectivePayment(
+        job(
+            id,
+            claim[0].claimId(),
+            "450.15",
+            Map.of(
+                "correctivePaymentId",
+                paymentId,
+                "correctivePaymentAttempt",
+                1,
+                "failureDecision",
+                "CANCEL",
+                "fundPeriod",
+                partner.period().id())));
+    assertThat(disputeMovements(partner, claim[0].requestId(), id)).hasSize(2);
+    FundBalance balance = money.assertLedgerBalances(partner);
+    assertThat(balance.reserved())
+        .isEqualByComparingTo(reservedBefore.subtract(new BigDecimal("450.15")));
+    assertThat(balance.paid()).isZero();
+  }
+
+  @Test
+  void anOverturnWhoseFundsAreShortGoesToFinanceAndRunsAgain() {
+    String decider = DisputeDriver.newUser(accounts, "cfin", "channel-managers", "finance");
+    TestPartner partner = money.newPartner("50000.00");
+    String requestId = money.submit(partner, "Short " + partner.user(), "3000.00");
+    InboxTask mdfReview =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () -> money.openTasks(requestId, "ReviewMdfRequestTask").stream().findFirst(),
+                t -> t.isPresent())
+            .orElseThrow();
+    money.complete(decider, mdfReview, "{\"decision\":\"REJECT\",\"reason\":\"No\"}");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> money.request("erin", requestId).get("status").asText(), "REJECTED"::equals);
+    // Everything but 1000.00 is reserved elsewhere: the overturn's 3000.00 is not covered.
+    FundBalance before = money.assertLedgerBalances(partner);
+    Money blocked = Money.of(before.available().subtract(new BigDecimal("1000.00")), "EUR");
+    LedgerMovement blocker =
+        LedgerMovement.of(partner.id(), partner.period(), blocked)
+            .forReference("test:blocker:" + requestId)
+            .by("test");
+    funds.reserve(blocker.withKey("test:blocker:" + requestId + ":reserve"));
+
+    String id = driver.open(partner.user(), "MDF_REQUEST", requestId, "3000.00", "ELIGIBILITY");
+    driver.review(
+        "paula", id, "ReviewDisputeTask", "{\"decision\":\"OVERTURN\",\"reason\":\"Fits\"}");
+    InboxTask allocate = driver.awaitTask(id, "AllocateDisputeFundsTask");
+    assertThat(allocate.getCandidateGroups()).containsExactly("finance");
+    assertThat(allocate.getExcludedUsers()).containsExactly(decider);
+    driver.assertExcluded(decider, allocate, "{}");
+    JsonNode shortOfFunds = driver.dispute("paula", id);
+    assertThat(shortOfFunds.get("status").asText()).isEqualTo("RESOLVED");
+    assertThat(actions(shortOfFunds)).containsOnlyOnce("FUNDS_INSUFFICIENT");
+    assertThat(money.request("erin", requestId).get("status").asText()).isEqualTo("REJECTED");
+    assertThat(disputeMovements(partner, requestId, id)).isEmpty();
+
+    // Finance frees the funds, then completes the task: the approval runs again and reserves.
+    funds.release(blocker.withKey("test:blocker:" + requestId + ":release"));
+    money.complete("erin", allocate, "{\"shortfallNote\":\"Freed the blocked budget\"}");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> money.request("erin", requestId).get("status").asText(),
+            "IN_DISBURSEMENT"::equals);
+    List<FundMovement> reserved = disputeMovements(partner, requestId, id);
+    assertThat(reserved).hasSize(1);
+    assertThat(reserved.get(0).amount().amount()).isEqualByComparingTo("3000.00");
+    assertThat(money.assertLedgerBalances(partner).reserved()).isEqualByComparingTo("3000.00");
   }
 
   @Test
