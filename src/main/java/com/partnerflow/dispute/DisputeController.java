@@ -11,13 +11,16 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /** {@code /api/disputes}: partners dispute decisions; internal users follow and measure them. */
 @RestController
@@ -168,6 +171,35 @@ class DisputeController {
       @AuthenticationPrincipal PartnerflowUser user) {
     Dispute d = service.withdraw(user, id);
     return DisputeView.of(d, trail.of(id), evidence.of(d), true);
+  }
+
+  @PostMapping(path = "/api/disputes/{id}/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  @Operation(
+      operationId = "addDisputeEvidence",
+      summary = "Hand in an evidence file with a dispute",
+      description =
+          """
+          **Who:** the partner's users, while the dispute is undecided.
+
+          Multipart part `file` (PDF, PNG or JPEG, see `partnerflow.attachments.*`; the type is \
+          detected from the content), e.g. right after `POST /api/disputes` on the dispute form. \
+          The file joins the dispute's `evidence[]` and its history (`EVIDENCE_ADDED`); it is \
+          downloaded at `GET /api/attachments/{id}` under that endpoint's rules.""")
+  @ApiResponse(responseCode = "201", description = "Stored; the file as `evidence[]` lists it")
+  @ApiResponse(
+      responseCode = "400",
+      description = "No or empty file, a path-like file name, a name the content contradicts")
+  @ApiResponse(responseCode = "403", description = "An internal user")
+  @ApiResponse(responseCode = "404", description = NOT_VISIBLE)
+  @ApiResponse(responseCode = "409", description = "The dispute is resolved or withdrawn")
+  @ApiResponse(responseCode = "413", description = "The file is larger than allowed")
+  @ApiResponse(responseCode = "415", description = "The content is not PDF, PNG or JPEG")
+  ResponseEntity<DisputeView.Evidence> addEvidence(
+      @Parameter(description = ID) @PathVariable String id,
+      @RequestPart(name = "file", required = false) MultipartFile file,
+      @AuthenticationPrincipal PartnerflowUser user) {
+    DisputeView.Evidence added = evidence.add(user, id, file);
+    return ResponseEntity.created(URI.create(added.href())).body(added);
   }
 
   @GetMapping("/api/disputes/stats")

@@ -19,6 +19,7 @@
       "disbursement",
       "notification",
       "engine",
-      "task"
+      "task",
+      "task::attachments"
     })
 package com.partnerflow.dispute;

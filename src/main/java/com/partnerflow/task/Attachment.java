@@ -6,7 +6,8 @@ import java.time.Instant;
  * A file uploaded as evidence to a task, e.g. an invoice on a milestone claim. Its content is kept
  * outside the database and read at {@code GET /api/attachments/{id}}.
  *
- * @param taskId the inbox task's id (the engine's job key) in decimal
+ * @param taskId the inbox task's id (the engine's job key) in decimal; null for a file handed in
+ *     with a case rather than to one of its tasks (a dispute's evidence while it is opened)
  * @param partnerId the partner organisation of the task; null for an internal task
  * @param contentType detected from the content: {@code application/pdf}, {@code image/png} or
  *     {@code image/jpeg}

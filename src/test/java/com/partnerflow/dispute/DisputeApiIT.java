@@ -20,7 +20,6 @@ import com.partnerflow.task.TaskState;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,6 +37,8 @@ import org.springframework.http.ResponseEntity;
  */
 @PartnerflowIntegrationTest
 class DisputeApiIT {
+
+  static final String OVERTURN = "{\"decision\":\"OVERTURN\",\"reason\":\"Mine\"}";
 
   @LocalServerPort int port;
   @Autowired TestRestTemplate http;
@@ -82,7 +83,9 @@ class DisputeApiIT {
    */
   @Test
   void whoTookPartInTheDecisionCanNeitherClaimNorCompleteAnyDisputeTask() {
-    String decider = newUser("sod", "channel-managers", "partner-managers", "executive-sponsors");
+    String decider =
+        DisputeDriver.newUser(
+            accounts, "sod", "channel-managers", "partner-managers", "executive-sponsors");
     TestPartner partner = money.newPartner("50000.00");
     String requestId = money.submit(partner, "SoD " + partner.user(), "3000.00");
     InboxTask mdfReview =
@@ -101,7 +104,7 @@ class DisputeApiIT {
     for (String element : new String[] {"ReviewDisputeTask", "EscalatedReviewTask"}) {
       InboxTask task = driver.awaitTask(id, element);
       assertThat(task.getExcludedUsers()).as(element).containsExactly(decider);
-      assertExcluded(decider, task);
+      driver.assertExcluded(decider, task, OVERTURN);
       assertProblem(
           money.post(
               "admin",
@@ -124,23 +127,6 @@ class DisputeApiIT {
     assertThat(driver.awaitStatus(id, "RESOLVED").get("outcome").asText()).isEqualTo("UPHELD");
   }
 
-  /** {@code user} neither finds the task in their list nor claims nor completes it (403). */
-  void assertExcluded(String user, InboxTask task) {
-    assertThat(listed(user, task)).as(task.getElementId() + " listed for " + user).isFalse();
-    assertProblem(
-        money.post(user, "/api/tasks/" + task.getId() + "/claim", ""), HttpStatus.FORBIDDEN, null);
-    assertProblem(
-        money.tryComplete(user, task, "{\"decision\":\"OVERTURN\",\"reason\":\"Mine\"}"),
-        HttpStatus.FORBIDDEN,
-        null);
-  }
-
-  String newUser(String prefix, String... groups) {
-    String name = prefix + UUID.randomUUID().toString().substring(0, 8);
-    accounts.createIfAbsent(name, "demo", "User " + name, null, null, Set.of(groups));
-    return name;
-  }
-
   /**
    * A claim verified twice, by different people (the first asked for evidence, the second rejected
    * it): both took part in the disputed decision, both are excluded from the dispute's review.
@@ -148,8 +134,8 @@ class DisputeApiIT {
   @Test
   void everyVerifierOfTheClaimIsExcludedNotOnlyTheLast() {
     String[] groups = {"marketing-ops", "partner-managers", "executive-sponsors"};
-    String first = newUser("ver1", groups);
-    String second = newUser("ver2", groups);
+    String first = DisputeDriver.newUser(accounts, "ver1", groups);
+    String second = DisputeDriver.newUser(accounts, "ver2", groups);
     TestPartner partner = money.newPartner("50000.00");
     String requestId = money.submit(partner, "Verified twice " + partner.user(), "1500.50");
     money.approveAll(requestId);
@@ -168,8 +154,8 @@ class DisputeApiIT {
     String id = driver.open(partner.user(), "CLAIM", claimId, "450.15", "EVIDENCE");
     InboxTask review = driver.awaitTask(id, "ReviewDisputeTask");
     assertThat(review.getExcludedUsers()).containsExactlyInAnyOrder(first, second);
-    assertExcluded(first, review);
-    assertExcluded(second, review);
+    driver.assertExcluded(first, review, OVERTURN);
+    driver.assertExcluded(second, review, OVERTURN);
     assertThat(tasks.findById(review.getId()).orElseThrow().getState()).isEqualTo(TaskState.OPEN);
     money.complete(
         "paula", review, "{\"decision\":\"UPHOLD\",\"reason\":\"Evidence missing twice\"}");
@@ -390,5 +376,74 @@ class DisputeApiIT {
     assertThat(afterwards.get(0).get("id").asText()).isEqualTo(fileId);
     JsonNode listed = DisbursementDriver.read(money.get(partner.user(), "/api/disputes").getBody());
     assertThat(listed.get("items").get(0).has("evidence")).isFalse();
+  }
+
+  /**
+   * The partner hands in files with the dispute itself, as the dispute form does right after
+   * opening it ({@code POST /api/disputes/{id}/evidence}): listed in {@code evidence[]} before the
+   * dispute has any task, downloadable by the partner and the reviewer, in the history. Internal
+   * users get 403, another partner 404, a file that is not PDF, PNG or JPEG 415, a resolved dispute
+   * 409; nothing is stored then.
+   */
+  @Test
+  void filesHandedInWithTheDisputeAreItsEvidence() throws Exception {
+    TestPartner partner = money.newPartner("50000.00");
+    TestPartner other = money.newPartner("50000.00");
+    DecidedClaim claim = driver.rejectedClaim(partner);
+    String id = driver.open(partner.user(), "CLAIM", claim.claimId(), "450.15", "EVIDENCE");
+    String path = "/api/disputes/" + id + "/evidence";
+    byte[] pdf = DisbursementDriver.uniquePdf();
+
+    var created = money.tryUpload(partner.user(), path, "invoice.pdf", pdf);
+    assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(HttpStatus.CREATED);
+    JsonNode file = DisbursementDriver.read(created.getBody());
+    String fileId = file.get("id").asText();
+    assertThat(file.get("fileName").asText()).isEqualTo("invoice.pdf");
+    assertThat(file.get("contentType").asText()).isEqualTo("application/pdf");
+    assertThat(file.get("sha256").asText())
+        .isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(pdf)));
+    assertThat(file.get("href").asText()).isEqualTo("/api/attachments/" + fileId);
+
+    assertProblem(
+        money.tryUpload("paula", path, "mine.pdf", DisbursementDriver.uniquePdf()),
+        HttpStatus.FORBIDDEN,
+        null);
+    assertProblem(
+        money.tryUpload(other.user(), path, "theirs.pdf", DisbursementDriver.uniquePdf()),
+        HttpStatus.NOT_FOUND,
+        null);
+    assertProblem(
+        money.tryUpload(partner.user(), path, "notes.pdf", "plain text".getBytes()),
+        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+        "file");
+
+    for (String reader : new String[] {partner.user(), "paula"}) {
+      JsonNode evidence = driver.dispute(reader, id).get("evidence");
+      assertThat(evidence).as(reader).hasSize(1);
+      assertThat(evidence.get(0).get("id").asText()).isEqualTo(fileId);
+      ResponseEntity<byte[]> download =
+          http.withBasicAuth(reader, "demo")
+              .getForEntity("/api/attachments/" + fileId, byte[].class);
+      assertThat(download.getStatusCode()).as(reader).isEqualTo(HttpStatus.OK);
+      assertThat(download.getBody()).isEqualTo(pdf);
+    }
+    assertThat(
+            http.withBasicAuth(other.user(), "demo")
+                .getForEntity("/api/attachments/" + fileId, byte[].class)
+                .getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(
+            StreamSupport.stream(driver.dispute("paula", id).get("history").spliterator(), false)
+                .map(h -> h.get("action").asText()))
+        .containsOnlyOnce("EVIDENCE_ADDED");
+
+    driver.review(
+        "paula", id, "ReviewDisputeTask", "{\"decision\":\"UPHOLD\",\"reason\":\"Read it\"}");
+    driver.awaitStatus(id, "RESOLVED");
+    assertProblem(
+        money.tryUpload(partner.user(), path, "late.pdf", DisbursementDriver.uniquePdf()),
+        HttpStatus.CONFLICT,
+        null);
+    assertThat(driver.dispute(partner.user(), id).get("evidence")).hasSize(1);
   }
 }

@@ -12,6 +12,8 @@ import com.partnerflow.identity.UserAccounts;
 import com.partnerflow.partner.PartnerBankAccounts;
 import com.partnerflow.partner.Partners;
 import com.partnerflow.task.InboxTasks;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -28,7 +30,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * The dispute form in a real browser: from the rejected request's page to the form, the server's
  * refusal of an amount above what the decision withheld next to the amount field, then the opened
- * dispute's page with the confirmation.
+ * dispute's page with the confirmation and the evidence file chosen with the form.
  */
 @BrowserTest
 @PartnerflowIntegrationTest
@@ -68,7 +70,7 @@ class DisputeFormBrowserTest {
   }
 
   @Test
-  void thePartnerDisputesTheRejectionFromTheRequestPage(WebDriver browser) {
+  void thePartnerDisputesTheRejectionFromTheRequestPage(WebDriver browser) throws Exception {
     time.ensureDaysLeftInPeriod(10);
     DisbursementDriver money =
         new DisbursementDriver(http, partners, accounts, funds, tasks, time, bankAccounts);
@@ -97,6 +99,10 @@ class DisputeFormBrowserTest {
     assertThat(browser.getCurrentUrl()).contains("/disputes/new");
 
     fill(browser, wait, "400.00");
+    // Evidence chosen with the form is handed in with the dispute once it is opened.
+    Path evidence = Files.createTempFile("dispute-evidence", ".pdf");
+    Files.write(evidence, DisbursementDriver.uniquePdf());
+    browser.findElement(By.id("dispute-files")).sendKeys(evidence.toAbsolutePath().toString());
     browser.findElement(SUBMIT).click();
     wait.until(ExpectedConditions.urlMatches(".*/disputes/[0-9a-f-]{36}$"));
     WebElement flash = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("pf-flash")));
@@ -104,6 +110,8 @@ class DisputeFormBrowserTest {
     assertThat(browser.findElement(By.id("dispute-summary")).getText())
         .contains("400.00")
         .contains("It was in the plan");
+    assertThat(browser.findElement(By.id("dispute-evidence")).getText())
+        .contains(evidence.getFileName().toString());
     BrowserTest.Chromium.screenshot(browser, "dispute-opened");
   }
 }

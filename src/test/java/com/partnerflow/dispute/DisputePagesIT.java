@@ -69,6 +69,7 @@ class DisputePagesIT {
         .contains("data-subject-id=\"" + requestId + "\"")
         .contains("&quot;key&quot;: &quot;disputedAmount&quot;")
         .contains("/js/dispute-form.js")
+        .contains("id=\"dispute-files\"")
         .containsPattern("You may dispute up to [^<]*1,000\\.00")
         .doesNotContain("id=\"dispute-refused\"");
     // Another partner and internal users get the 404 page for the form.

@@ -1,6 +1,5 @@
 package com.partnerflow.task.attachment;
 
-import com.partnerflow.common.FieldProblem;
 import com.partnerflow.identity.PartnerflowUser;
 import com.partnerflow.task.Attachment;
 import io.swagger.v3.oas.annotations.Operation;
@@ -14,10 +13,8 @@ import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -122,14 +119,5 @@ class AttachmentController {
                 .toString())
         .header("X-Content-Type-Options", "nosniff")
         .body(new InputStreamResource(service.content(attachment)));
-  }
-
-  @ExceptionHandler(UnacceptableFile.class)
-  ProblemDetail unacceptable(UnacceptableFile e) {
-    ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(e.status(), "The file is not accepted");
-    problem.setTitle(e.status().getReasonPhrase());
-    problem.setProperty("errors", List.of(new FieldProblem(e.field(), e.reason())));
-    return problem;
   }
 }

@@ -78,6 +78,20 @@ class AttachmentService {
    */
   Attachment upload(long taskId, MultipartFile file, PartnerflowUser user) {
     InboxTask task = inbox.workableTask(taskId, user);
+    return upload(taskId, null, task.getPartnerId(), file, user);
+  }
+
+  /**
+   * Stores a file for a case ({@code caseKey}) of {@code partnerId}; the caller has checked that
+   * the user may hand it in. The same checks as for a task's file.
+   */
+  Attachment uploadToCase(
+      String caseKey, String partnerId, MultipartFile file, PartnerflowUser user) {
+    return upload(null, caseKey, partnerId, file, user);
+  }
+
+  private Attachment upload(
+      Long taskId, String caseKey, String partnerId, MultipartFile file, PartnerflowUser user) {
     if (file == null) {
       throw InvalidRequestException.of(
           FileTypes.FIELD, "is missing: send the file as the multipart part 'file'");
@@ -106,14 +120,14 @@ class AttachmentService {
               s ->
                   attachments.save(
                       new StoredAttachment(
-                          id, taskId, task.getPartnerId(), user.username(), stored)));
+                          id, taskId, caseKey, partnerId, user.username(), stored)));
       log.info(
-          "Attachment {} ({}, {} bytes, sha256 {}) uploaded to task {} by {}",
+          "Attachment {} ({}, {} bytes, sha256 {}) uploaded to {} by {}",
           id,
           contentType,
           stored.size(),
           stored.sha256(),
-          taskId,
+          taskId == null ? caseKey : "task " + taskId,
           user.username());
       return saved.toAttachment();
     } catch (RuntimeException e) {

@@ -13,7 +13,8 @@ import java.time.Instant;
 public class StoredAttachment {
 
   @Id private String id;
-  private long taskId;
+  private Long taskId;
+  private String caseKey;
   private String partnerId;
   private String uploadedBy;
   private String fileName;
@@ -28,9 +29,20 @@ public class StoredAttachment {
 
   protected StoredAttachment() {}
 
-  StoredAttachment(String id, long taskId, String partnerId, String uploadedBy, StoredFile file) {
+  /**
+   * A file of a task ({@code taskId}) or of a case ({@code caseKey}, e.g. {@code dispute:<id>}):
+   * exactly one of them is given.
+   */
+  StoredAttachment(
+      String id,
+      Long taskId,
+      String caseKey,
+      String partnerId,
+      String uploadedBy,
+      StoredFile file) {
     this.id = id;
     this.taskId = taskId;
+    this.caseKey = caseKey;
     this.partnerId = partnerId;
     this.uploadedBy = uploadedBy;
     this.fileName = file.fileName();
@@ -44,7 +56,7 @@ public class StoredAttachment {
   public Attachment toAttachment() {
     return new Attachment(
         id,
-        Long.toString(taskId),
+        taskId == null ? null : Long.toString(taskId),
         partnerId,
         fileName,
         contentType,

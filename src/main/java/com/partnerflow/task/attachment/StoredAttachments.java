@@ -14,6 +14,8 @@ public interface StoredAttachments extends JpaRepository<StoredAttachment, Strin
 
   List<StoredAttachment> findBySha256OrderByUploadedAtAscIdAsc(String sha256);
 
+  List<StoredAttachment> findByCaseKeyOrderByUploadedAtAscIdAsc(String caseKey);
+
   /** The files uploaded to any task of one process instance, oldest first. */
   @Query(
       """
