@@ -2,6 +2,7 @@ package com.partnerflow.processowner;
 
 import static com.partnerflow.processowner.ProcessOwnerWorkspace.requireProcessOwner;
 
+import com.partnerflow.common.InvalidRequestException;
 import com.partnerflow.identity.PartnerflowUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -129,11 +130,16 @@ class MigrationController {
       }
     }
     model.addAttribute("proposal", migration.propose(source, target));
-    model.addAttribute(
-        "outcomes",
-        migration.migrate(
-            new ProcessMigration.Request(
-                source, target, mappings, instanceKeys == null ? List.of() : instanceKeys)));
+    try {
+      model.addAttribute(
+          "outcomes",
+          migration.migrate(
+              new ProcessMigration.Request(
+                  source, target, mappings, instanceKeys == null ? List.of() : instanceKeys)));
+    } catch (InvalidRequestException e) {
+      model.addAttribute(
+          "problems", e.problems().stream().map(p -> p.field() + ": " + p.message()).toList());
+    }
     return "processowner/migration";
   }
 }

@@ -96,6 +96,19 @@ class IncidentsIT {
               http.withBasicAuth("carol", "demo").getForEntity(LIST, String.class).getStatusCode())
           .isEqualTo(HttpStatus.NOT_FOUND);
       assertThat(retry("carol", key).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+      // The diagram's overlay counts it at its element, and a click lists the case.
+      String elements = "/api/process-owner/processes/" + processId + "/elements";
+      assertThat(get(elements))
+          .isEqualTo("[{\"elementId\":\"CallBankTask\",\"openTasks\":0,\"incidents\":1}]");
+      JsonNode waiting = json.readTree(get(elements + "/CallBankTask/cases"));
+      assertThat(waiting.get(0).get("processInstanceKey").asLong()).isEqualTo(instance);
+      assertThat(waiting.get(0).get("kind").asText()).isEqualTo("incident");
+      assertThat(waiting.get(0).get("detail").asText()).isEqualTo("Bank API unreachable");
+      assertThat(
+              http.withBasicAuth("carol", "demo")
+                  .getForEntity(elements, String.class)
+                  .getStatusCode())
+          .isEqualTo(HttpStatus.NOT_FOUND);
 
       fixed.set(true);
       ResponseEntity<String> retried = retry("olivia", key);
@@ -117,6 +130,10 @@ class IncidentsIT {
         .filter(i -> i.get("processInstanceKey").asLong() == instance)
         .findFirst()
         .orElse(null);
+  }
+
+  private String get(String path) {
+    return http.withBasicAuth("olivia", "demo").getForEntity(path, String.class).getBody();
   }
 
   private ResponseEntity<String> retry(String user, long key) {
