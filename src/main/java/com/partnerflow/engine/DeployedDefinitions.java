@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,16 +17,17 @@ public class DeployedDefinitions {
 
   private final AtomicReference<List<DeployedDefinition>> definitions =
       new AtomicReference<>(List.of());
-  private final AtomicReference<Set<String>> decisionIds = new AtomicReference<>(Set.of());
+  private final AtomicReference<List<DeployedDefinition>> decisions =
+      new AtomicReference<>(List.of());
   private volatile Instant deployedAt;
 
   void replaceWith(List<DeployedDefinition> deployed) {
-    replaceWith(deployed, Set.of());
+    replaceWith(deployed, List.of());
   }
 
-  void replaceWith(List<DeployedDefinition> deployed, Set<String> decisions) {
+  void replaceWith(List<DeployedDefinition> deployed, List<DeployedDefinition> byDecisionId) {
     definitions.set(List.copyOf(deployed));
-    decisionIds.set(Set.copyOf(decisions));
+    decisions.set(List.copyOf(byDecisionId));
     deployedAt = Instant.now();
   }
 
@@ -34,7 +36,15 @@ public class DeployedDefinitions {
    * lists) that the startup deployment holds: what a business rule task's {@code decisionId} names.
    */
   public Set<String> decisionIds() {
-    return decisionIds.get();
+    return decisions.get().stream().map(DeployedDefinition::id).collect(Collectors.toSet());
+  }
+
+  /**
+   * The decisions of the startup deployment, each by its own id with its version and key: what a
+   * business rule task bound to this deployment ({@code bindingType="deployment"}) evaluates.
+   */
+  public List<DeployedDefinition> decisions() {
+    return decisions.get();
   }
 
   /** When this instance's startup deployment was answered; {@code null} before it. */

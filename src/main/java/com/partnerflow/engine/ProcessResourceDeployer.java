@@ -4,7 +4,6 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientHttpException;
 import io.camunda.client.api.command.ClientStatusException;
 import io.camunda.client.api.command.DeployResourceCommandStep1.DeployResourceCommandStep2;
-import io.camunda.client.api.response.Decision;
 import io.camunda.client.api.response.DeploymentEvent;
 import io.camunda.client.lifecycle.CamundaClientLifecycleAware;
 import io.grpc.Status;
@@ -18,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
@@ -67,7 +65,7 @@ class ProcessResourceDeployer implements CamundaClientLifecycleAware {
     checkIdsMatchFileNames(definitions);
     deployed.replaceWith(
         definitions,
-        event.getDecisions().stream().map(Decision::getDmnDecisionId).collect(Collectors.toSet()));
+        definitionsOf(event, true).stream().filter(d -> d.kind().equals("decision")).toList());
     definitions.forEach(
         d ->
             log.info(

@@ -5,6 +5,7 @@ import com.partnerflow.fund.FundLedger;
 import com.partnerflow.fund.FundPeriod;
 import com.partnerflow.partner.Partner;
 import com.partnerflow.partner.Partners;
+import com.partnerflow.processowner.DecisionVersions;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -85,10 +86,68 @@ class MdfReview {
         request, earlier, benefits.perActivityCap(), partner.getCreatedAt(), clock.instant());
   }
 
-  /** Stores the assessment; the same assessment again changes nothing. */
+  /**
+   * The approval route of the mdf-approval-routing decision: the approval groups in order (spot
+   * audit first when routed); none means automatic approval.
+   */
+  record Route(List<String> approvalLevels, boolean spotAudit) {
+
+    String describe() {
+      if (approvalLevels.isEmpty()) {
+        return "Approved automatically: no approval group";
+      }
+      return "Approval by "
+          + String.join(", then ", approvalLevels)
+          + (spotAudit ? " (spot audit by marketing-ops first)" : "");
+    }
+  }
+
+  /**
+   * Stores the assessment and writes the assessment and the route into the audit trail, each with
+   * the decision version that took it ({@code null} fields when it is not known). One run of the
+   * step ({@code stepKey}) writes its entries once, however often its job is delivered.
+   */
   @Transactional
-  void recordRisk(String requestId, Risk risk) {
-    request(requestId).scored(risk.score(), risk.level(), risk.signals());
+  void recordRisk(
+      String requestId,
+      Risk risk,
+      Route route,
+      Optional<DecisionVersions.DecisionVersion> riskDecision,
+      Optional<DecisionVersions.DecisionVersion> routingDecision,
+      String stepKey) {
+    MdfRequest request = request(requestId);
+    request.scored(risk.score(), risk.level(), risk.signals());
+    if (alreadyRecorded(request, "risk:" + stepKey)) {
+      return;
+    }
+    Instant now = clock.instant();
+    request.record(
+        decided(
+            "RISK_ASSESSED",
+            "Score " + risk.score() + ", level " + risk.level(),
+            now,
+            "risk:" + stepKey,
+            riskDecision));
+    request.record(decided("ROUTED", route.describe(), now, "route:" + stepKey, routingDecision));
+  }
+
+  private static MdfDecision decided(
+      String action,
+      String reason,
+      Instant now,
+      String stepKey,
+      Optional<DecisionVersions.DecisionVersion> decision) {
+    return new MdfDecision(
+        SYSTEM,
+        action,
+        null,
+        reason + decision.map(d -> " (decided by " + d + ")").orElse(" (decision version unknown)"),
+        null,
+        now,
+        stepKey,
+        decision.map(DecisionVersions.DecisionVersion::decisionId).orElse(null),
+        decision.map(DecisionVersions.DecisionVersion::version).orElse(null),
+        decision.map(DecisionVersions.DecisionVersion::decisionKey).orElse(null));
   }
 
   /** What an approver sees besides the request: the due date, balance and partner history. */

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.partnerflow.engine.DeployedDefinition;
 import com.partnerflow.engine.DeployedDefinitions;
 import com.partnerflow.engine.DeploymentRejectedException;
+import com.partnerflow.engine.EngineProperties;
 import com.partnerflow.engine.ResourceDeployment;
 import com.partnerflow.identity.Users;
 import com.partnerflow.processowner.internal.CompatibilityCheck;
 import com.partnerflow.processowner.internal.DeployedVersion;
+import com.partnerflow.processowner.internal.DeploymentBinding;
 import com.partnerflow.processowner.internal.DeploymentRecord;
 import com.partnerflow.processowner.internal.DeploymentRecords;
 import com.partnerflow.processowner.internal.Finding;
@@ -16,6 +18,8 @@ import com.partnerflow.processowner.internal.Landscape;
 import com.partnerflow.processowner.internal.ParsedResource;
 import com.partnerflow.processowner.internal.ResourceReader;
 import com.partnerflow.task.TaskForms;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -24,11 +28,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.stereotype.Service;
 
 /**
@@ -50,6 +58,8 @@ class Deployments {
   private final TaskForms forms;
   private final Users users;
   private final DeploymentsProperties properties;
+  private final EngineProperties engineProperties;
+  private final ResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
   private final Clock clock;
 
   Deployments(
@@ -61,7 +71,9 @@ class Deployments {
       TaskForms forms,
       Users users,
       DeploymentsProperties properties,
+      EngineProperties engineProperties,
       Clock clock) {
+    this.engineProperties = engineProperties;
     this.reader = new ResourceReader(json, properties.maxFileSize().toBytes());
     this.engine = engine;
     this.startup = startup;
@@ -78,8 +90,10 @@ class Deployments {
    * {@link DeploymentRefused}.
    */
   DeploymentRecord deploy(List<ResourceReader.Upload> uploads, String deployer) {
-    List<ParsedResource> resources = reader.read(uploads);
-    List<Finding> findings = new CompatibilityCheck(landscape()).check(resources);
+    List<Finding> findings = new ArrayList<>();
+    List<ParsedResource> resources =
+        DeploymentBinding.complete(reader.read(uploads), this::deployedFiles, findings);
+    findings.addAll(new CompatibilityCheck(landscape()).check(resources));
     List<DeploymentRecord.File> files = resources.stream().map(Deployments::file).toList();
     if (findings.stream().anyMatch(Finding::isError)) {
       throw refused(deployer, files, findings);
@@ -138,6 +152,56 @@ class Deployments {
         element.find() ? element.group(1) : null,
         "engine",
         message);
+  }
+
+  /**
+   * The diagrams and decisions deployed now: of each file name the one whose definitions have the
+   * highest engine version, deployed from {@code bpmn/} at startup or through the service.
+   */
+  List<ParsedResource> deployedFiles() {
+    Map<String, ResourceReader.Upload> latest = new LinkedHashMap<>();
+    Map<String, Integer> versions = new HashMap<>();
+    for (String pattern : engineProperties.deploymentResources()) {
+      try {
+        for (Resource file : resolver.getResources(pattern)) {
+          String name = file.getFilename();
+          if (name != null && (name.endsWith(".bpmn") || name.endsWith(".dmn"))) {
+            latest.put(name, new ResourceReader.Upload(name, file.getContentAsByteArray()));
+            versions.put(name, startupVersion(name));
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    for (DeploymentRecord d :
+        history.findAllByOutcomeOrderByDeployedAtAscIdAsc(DeploymentRecord.Outcome.DEPLOYED)) {
+      for (DeploymentRecord.File f : d.getFiles()) {
+        int version =
+            d.getResources().stream()
+                .filter(r -> r.resourceName().equals(f.resourceName()))
+                .mapToInt(DeploymentRecord.Resource::version)
+                .max()
+                .orElse(0);
+        if (!f.resourceName().endsWith(".form")
+            && version >= versions.getOrDefault(f.resourceName(), 0)) {
+          versions.put(f.resourceName(), version);
+          latest.put(
+              f.resourceName(),
+              new ResourceReader.Upload(
+                  f.resourceName(), f.content().getBytes(StandardCharsets.UTF_8)));
+        }
+      }
+    }
+    return reader.read(List.copyOf(latest.values()));
+  }
+
+  private int startupVersion(String resourceName) {
+    return java.util.stream.Stream.concat(startup.all().stream(), startup.decisions().stream())
+        .filter(d -> resourceName.equals(d.resourceName()))
+        .mapToInt(DeployedDefinition::version)
+        .max()
+        .orElse(0);
   }
 
   Landscape landscape() {

@@ -25,6 +25,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
@@ -39,15 +40,18 @@ class ProcessOwnerWorkspace {
   private final DeployedDefinitions deployed;
   private final FormProblems formProblems;
   private final ObjectProvider<StuckInstances> stuckInstances;
+  private final Incidents incidents;
   private final ResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
 
   ProcessOwnerWorkspace(
       DeployedDefinitions deployed,
       FormProblems formProblems,
-      ObjectProvider<StuckInstances> stuckInstances) {
+      ObjectProvider<StuckInstances> stuckInstances,
+      Incidents incidents) {
     this.deployed = deployed;
     this.formProblems = formProblems;
     this.stuckInstances = stuckInstances;
+    this.incidents = incidents;
   }
 
   /** One element's missing form, as the API answers it. */
@@ -73,8 +77,21 @@ class ProcessOwnerWorkspace {
   }
 
   @GetMapping("/process-owner")
-  String workspace(@AuthenticationPrincipal PartnerflowUser user, Model model) {
+  String workspace(
+      @AuthenticationPrincipal PartnerflowUser user,
+      @RequestParam(required = false) Long retried,
+      Model model) {
     requireProcessOwner(user);
+    model.addAttribute("retried", retried);
+    try {
+      model.addAttribute("incidents", incidents.open());
+    } catch (RuntimeException e) {
+      // A cluster without secondary storage has no incident search; the rest of the page still
+      // works.
+      model.addAttribute("incidents", List.of());
+      model.addAttribute(
+          "incidentsProblem", "The engine's incident search is unavailable: " + e.getMessage());
+    }
     model.addAttribute("definitions", deployed.all());
     model.addAttribute("formProblems", formProblems.open());
     StuckInstances watch = stuckInstances.getIfAvailable();

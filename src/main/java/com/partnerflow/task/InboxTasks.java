@@ -69,6 +69,10 @@ public interface InboxTasks extends JpaRepository<InboxTask, Long> {
 
   List<InboxTask> findByProcessInstanceKeyOrderByCreatedAtAsc(long processInstanceKey);
 
+  /** The tasks of a process (any version) in a state, oldest first. */
+  List<InboxTask> findByStateAndBpmnProcessIdOrderByCreatedAtAsc(
+      TaskState state, String bpmnProcessId);
+
   /** Tasks in a state with a form (e.g. every open claim verification), oldest first. */
   List<InboxTask> findByStateAndFormKeyOrderByCreatedAtAsc(TaskState state, String formKey);
 

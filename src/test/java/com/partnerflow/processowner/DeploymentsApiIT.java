@@ -199,8 +199,12 @@ class DeploymentsApiIT {
             file("partner-onboarding.bpmn", classpath("bpmn/partner-onboarding.bpmn")));
 
     assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(201);
-    assertThat(json.readTree(answer.getBody()).path("findings").toString())
-        .doesNotContain("\"error\"");
+    JsonNode findings = json.readTree(answer.getBody()).path("findings");
+    assertThat(findings.findValuesAsText("severity")).doesNotContain("error", "warning");
+    // Bound to their deployment, the diagrams bring the deployed decisions and processes they call.
+    assertThat(findings.findValuesAsText("resourceName"))
+        .contains("partner-tier.dmn", "mdf-disbursement.bpmn", "mdf-disbursement.dmn");
+    assertThat(findings.findValuesAsText("rule")).containsOnly("deployment-binding");
   }
 
   @Test
@@ -338,8 +342,7 @@ class DeploymentsApiIT {
         .postForEntity("/api/deployments", multipart(files), String.class);
   }
 
-  private static HttpEntity<LinkedMultiValueMap<String, Object>> multipart(
-      ByteArrayResource... files) {
+  static HttpEntity<LinkedMultiValueMap<String, Object>> multipart(ByteArrayResource... files) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.MULTIPART_FORM_DATA);
     var body = new LinkedMultiValueMap<String, Object>();

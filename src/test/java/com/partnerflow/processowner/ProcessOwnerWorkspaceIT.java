@@ -47,6 +47,15 @@ class ProcessOwnerWorkspaceIT {
         .contains("\"elementId\":\"CheckNoteTask\"")
         .contains("\"problem\":\"Form 'no-such-form' is not in forms/\"")
         .doesNotContain("skeleton-review");
+    assertThat(
+            get("olivia", "/api/process-owner/processes/skeleton-missing-form/elements").getBody())
+        .contains("{\"elementId\":\"CheckNoteTask\",\"openTasks\":");
+    assertThat(
+            get(
+                    "olivia",
+                    "/api/process-owner/processes/skeleton-missing-form/elements/CheckNoteTask/cases")
+                .getBody())
+        .contains("\"processInstanceKey\":" + instance + ",\"kind\":\"task\"");
     assertThat(UiSession.signIn(port, "olivia").get("/process-owner").body())
         .contains("Form &#39;no-such-form&#39; is not in forms/")
         .contains("CheckNoteTask")
@@ -61,6 +70,7 @@ class ProcessOwnerWorkspaceIT {
     assertThat(xml.getBody()).contains("bpmn:process id=\"mdf-request\"");
     assertThat(UiSession.signIn(port, "olivia").get("/process-owner/processes/mdf-request").body())
         .contains("data-xml-url=\"/api/process-owner/processes/mdf-request/xml\"")
+        .contains("data-elements-url=\"/api/process-owner/processes/mdf-request/elements\"")
         .contains("bpmn/mdf-request.bpmn");
     assertThat(get("olivia", "/api/process-owner/processes/no-such-process/xml").getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);

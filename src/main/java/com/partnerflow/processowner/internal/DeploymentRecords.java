@@ -10,6 +10,9 @@ public interface DeploymentRecords extends JpaRepository<DeploymentRecord, Long>
 
   List<DeploymentRecord> findAllByOrderByDeployedAtDescIdDesc(Pageable page);
 
+  List<DeploymentRecord> findAllByOutcomeOrderByDeployedAtAscIdAsc(
+      DeploymentRecord.Outcome outcome);
+
   /**
    * What the engine accepted through the service: every deployed definition with its deployment.
    */
@@ -19,4 +22,17 @@ public interface DeploymentRecords extends JpaRepository<DeploymentRecord, Long>
           + " from DeploymentRecord d join d.resources r"
           + " where d.outcome = com.partnerflow.processowner.internal.DeploymentRecord.Outcome.DEPLOYED")
   List<DeployedVersion> deployedVersions();
+
+  /**
+   * The decisions deployed together with a process definition through the service: what its
+   * business rule tasks bound to their deployment evaluate.
+   */
+  @Query(
+      "select new com.partnerflow.processowner.internal.DeployedVersion(r.kind, r.definitionId,"
+          + " r.version, r.definitionKey, r.resourceName, d.deployedAt, d.deployedBy)"
+          + " from DeploymentRecord d join d.resources r join d.resources p"
+          + " where d.outcome = com.partnerflow.processowner.internal.DeploymentRecord.Outcome.DEPLOYED"
+          + " and p.kind = 'process' and p.definitionKey = :processDefinitionKey"
+          + " and r.kind = 'decision'")
+  List<DeployedVersion> decisionsDeployedWith(long processDefinitionKey);
 }

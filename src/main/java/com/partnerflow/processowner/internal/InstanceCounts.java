@@ -9,8 +9,11 @@ import io.camunda.zeebe.protocol.record.value.BpmnElementType;
 import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
 import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -28,6 +31,7 @@ public class InstanceCounts {
 
   private final ObjectProvider<EmbeddedZeebeEngine> engine;
   private final Map<Long, long[]> byDefinition = new HashMap<>();
+  private final Map<Long, Set<Long>> runningByDefinition = new HashMap<>();
   private int read;
 
   InstanceCounts(ObjectProvider<EmbeddedZeebeEngine> engine) {
@@ -36,15 +40,34 @@ public class InstanceCounts {
 
   /** The counts of a definition key, or empty when this service cannot see the engine's records. */
   public synchronized Optional<Counts> of(long processDefinitionKey) {
+    if (!readFresh()) {
+      return Optional.empty();
+    }
+    long[] c = byDefinition.getOrDefault(processDefinitionKey, new long[4]);
+    return Optional.of(new Counts(c[0] - c[1] - c[2], c[1], c[3]));
+  }
+
+  /**
+   * The keys of the running instances of a definition, oldest first, or empty when this service
+   * cannot see the engine's records.
+   */
+  public synchronized Optional<List<Long>> runningInstances(long processDefinitionKey) {
+    if (!readFresh()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        List.copyOf(runningByDefinition.getOrDefault(processDefinitionKey, Set.of())));
+  }
+
+  private boolean readFresh() {
     EmbeddedZeebeEngine embedded = engine.getIfAvailable();
     if (embedded == null) {
-      return Optional.empty();
+      return false;
     }
     var fresh = embedded.recordsFrom(read);
     fresh.forEach(this::count);
     read += fresh.size();
-    long[] c = byDefinition.getOrDefault(processDefinitionKey, new long[4]);
-    return Optional.of(new Counts(c[0] - c[1] - c[2], c[1], c[3]));
+    return true;
   }
 
   private void count(Record<?> record) {
@@ -53,6 +76,10 @@ public class InstanceCounts {
     }
     if (record.getValue() instanceof ProcessInstanceRecordValue instance
         && instance.getBpmnElementType() == BpmnElementType.PROCESS) {
+      if (record.getIntent() == ProcessInstanceIntent.ELEMENT_MIGRATED) {
+        migrated(instance);
+        return;
+      }
       int slot =
           switch ((ProcessInstanceIntent) record.getIntent()) {
             case ELEMENT_ACTIVATED -> 0;
@@ -61,6 +88,14 @@ public class InstanceCounts {
             default -> -1;
           };
       add(instance.getProcessDefinitionKey(), slot, 1);
+      Set<Long> running =
+          runningByDefinition.computeIfAbsent(
+              instance.getProcessDefinitionKey(), k -> new LinkedHashSet<>());
+      if (slot == 0) {
+        running.add(instance.getProcessInstanceKey());
+      } else if (slot > 0) {
+        running.remove(instance.getProcessInstanceKey());
+      }
     } else if (record.getValue() instanceof IncidentRecordValue incident) {
       if (record.getIntent() == IncidentIntent.CREATED) {
         add(incident.getProcessDefinitionKey(), 3, 1);
@@ -68,6 +103,21 @@ public class InstanceCounts {
         add(incident.getProcessDefinitionKey(), 3, -1);
       }
     }
+  }
+
+  /** A migrated instance counts as started in its new definition, and no longer in its old one. */
+  private void migrated(ProcessInstanceRecordValue instance) {
+    long key = instance.getProcessInstanceKey();
+    runningByDefinition.forEach(
+        (definition, running) -> {
+          if (running.remove(key)) {
+            add(definition, 0, -1);
+          }
+        });
+    runningByDefinition
+        .computeIfAbsent(instance.getProcessDefinitionKey(), k -> new LinkedHashSet<>())
+        .add(key);
+    add(instance.getProcessDefinitionKey(), 0, 1);
   }
 
   private void add(long definitionKey, int slot, int delta) {
