@@ -7,6 +7,7 @@ import com.partnerflow.identity.PartnerflowUser;
 import com.partnerflow.insights.InsightsQueries.LevelCount;
 import com.partnerflow.insights.InsightsQueries.Outcome;
 import com.partnerflow.insights.InsightsQueries.PartnerFacts;
+import com.partnerflow.insights.InsightsViews.Cohorts;
 import com.partnerflow.insights.InsightsViews.Dashboard;
 import com.partnerflow.insights.InsightsViews.Funnel;
 import com.partnerflow.insights.InsightsViews.Reconciliation;
@@ -18,6 +19,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
@@ -63,7 +65,11 @@ class Insights {
         InsightsFigures.roi(outcomes, InsightsGrouping.ACTIVITY_TYPE, partners),
         InsightsFigures.roi(outcomes, InsightsGrouping.PARTNER, partners),
         InsightsFigures.speed(
-            queries.timesToDecision(filter, period), queries.timesToCash(filter, period), levels),
+            queries.timesToDecision(filter, period),
+            queries.timesToCash(filter, period).stream()
+                .map(InsightsQueries.PartnerDuration::duration)
+                .toList(),
+            levels),
         InsightsFigures.governance(queries.governance(filter, period), levels));
   }
 
@@ -116,6 +122,25 @@ class Insights {
         partnerCount);
   }
 
+  /** Cohorts over the {@code count} periods ending with the filter's (the current) period. */
+  @Transactional(readOnly = true)
+  Cohorts cohorts(PartnerflowUser user, InsightsFilter filter, InsightsGrouping by, int count) {
+    InsightsAccess.require(user);
+    List<FundPeriod> periods = periodsEndingWith(periodOf(filter), count);
+    List<String> ids = periods.stream().map(FundPeriod::id).toList();
+    Map<String, List<Outcome>> outcomes = new LinkedHashMap<>();
+    Map<String, List<InsightsQueries.PartnerDuration>> cash = new LinkedHashMap<>();
+    for (FundPeriod period : periods) {
+      outcomes.put(period.id(), queries.outcomes(filter, period));
+      cash.put(period.id(), queries.timesToCash(filter, period));
+    }
+    return new Cohorts(
+        by.parameter,
+        ids,
+        InsightsFigures.cohorts(
+            by, ids, queries.ledgerSums(filter, ids), outcomes, cash, partners()));
+  }
+
   private List<ReconciliationRow> rows(InsightsFilter filter, FundPeriod period) {
     return InsightsFigures.reconciliation(queries.outcomes(filter, period), partners());
   }
@@ -130,8 +155,12 @@ class Insights {
 
   /** The current fund period and the {@code count − 1} before it, oldest first. */
   List<FundPeriod> lastPeriods(int count) {
+    return periodsEndingWith(funds.currentPeriod(), count);
+  }
+
+  private static List<FundPeriod> periodsEndingWith(FundPeriod last, int count) {
     List<FundPeriod> periods = new ArrayList<>();
-    FundPeriod period = funds.currentPeriod();
+    FundPeriod period = last;
     for (int i = 0; i < count; i++) {
       periods.add(period);
       period = FundPeriod.containing(period.startsOn().minusDays(1), period.granularity());

@@ -1,6 +1,8 @@
 package com.partnerflow.insights;
 
+import com.partnerflow.common.InvalidRequestException;
 import com.partnerflow.identity.PartnerflowUser;
+import com.partnerflow.insights.InsightsViews.Cohorts;
 import com.partnerflow.insights.InsightsViews.Dashboard;
 import com.partnerflow.insights.InsightsViews.Funnel;
 import com.partnerflow.insights.InsightsViews.Reconciliation;
@@ -13,6 +15,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -70,20 +73,8 @@ class InsightsController {
   @ApiResponse(responseCode = "400", description = BAD_FILTER)
   @ApiResponse(responseCode = "404", description = NOT_VISIBLE)
   Dashboard dashboard(
-      @AuthenticationPrincipal PartnerflowUser user,
-      @Parameter(description = "Fund period", example = "2026-Q4") @RequestParam(required = false)
-          String period,
-      @Parameter(description = "Partner tier", example = "GOLD") @RequestParam(required = false)
-          String tier,
-      @Parameter(description = "Partner region", example = "EMEA") @RequestParam(required = false)
-          String region,
-      @Parameter(description = "Partner vertical", example = "HEALTHCARE")
-          @RequestParam(required = false)
-          String vertical,
-      @Parameter(description = "Activity type", example = "WEBINAR") @RequestParam(required = false)
-          String activityType) {
-    return insights.dashboard(
-        user, InsightsFilter.parse(period, tier, region, vertical, activityType));
+      @AuthenticationPrincipal PartnerflowUser user, @ParameterObject InsightsQuery query) {
+    return insights.dashboard(user, query.filter());
   }
 
   @GetMapping("/api/insights/utilisation")
@@ -99,16 +90,8 @@ class InsightsController {
   @ApiResponse(responseCode = "400", description = BAD_FILTER)
   @ApiResponse(responseCode = "404", description = NOT_VISIBLE)
   List<Utilisation> utilisation(
-      @AuthenticationPrincipal PartnerflowUser user,
-      @Parameter(description = "Fund period", example = "2026-Q4") @RequestParam(required = false)
-          String period,
-      @Parameter(description = "Partner tier") @RequestParam(required = false) String tier,
-      @Parameter(description = "Partner region") @RequestParam(required = false) String region,
-      @Parameter(description = "Partner vertical") @RequestParam(required = false) String vertical,
-      @Parameter(description = "Activity type") @RequestParam(required = false)
-          String activityType) {
-    return insights.utilisation(
-        user, InsightsFilter.parse(period, tier, region, vertical, activityType));
+      @AuthenticationPrincipal PartnerflowUser user, @ParameterObject InsightsQuery query) {
+    return insights.utilisation(user, query.filter());
   }
 
   @GetMapping("/api/insights/funnel")
@@ -125,15 +108,10 @@ class InsightsController {
   @ApiResponse(responseCode = "404", description = NOT_VISIBLE)
   Funnel funnel(
       @AuthenticationPrincipal PartnerflowUser user,
-      @Parameter(description = "Fund period") @RequestParam(required = false) String period,
-      @Parameter(description = "Partner tier") @RequestParam(required = false) String tier,
-      @Parameter(description = "Partner region") @RequestParam(required = false) String region,
-      @Parameter(description = "Partner vertical") @RequestParam(required = false) String vertical,
-      @Parameter(description = "Activity type") @RequestParam(required = false) String activityType,
+      @ParameterObject InsightsQuery query,
       @Parameter(description = "ISO 4217 currency", example = "EUR") @RequestParam(required = false)
           String currency) {
-    return insights.funnel(
-        user, InsightsFilter.parse(period, tier, region, vertical, activityType), currency);
+    return insights.funnel(user, query.filter(), currency);
   }
 
   @GetMapping("/api/insights/roi")
@@ -144,23 +122,19 @@ class InsightsController {
           WHO
               + "Leads, opportunities and pipeline measured by verified claims per unit of MDF"
               + " paid, cost per lead, and the expected figures of the approved requests, per"
-              + " `groupBy` (`activityType` by default, `partner`, `tier`, `region`, `vertical`)"
+              + " `groupBy` (`activityType` by default, `partner`, `tier`, `region`, `vertical`, or `joinQuarter`, the cohort of the quarter the"
+              + " partner joined)"
               + " and currency.")
   @ApiResponse(responseCode = "200", description = "One row per group and currency")
   @ApiResponse(responseCode = "400", description = BAD_FILTER + ", or an unknown `groupBy`")
   @ApiResponse(responseCode = "404", description = NOT_VISIBLE)
   List<Roi> roi(
       @AuthenticationPrincipal PartnerflowUser user,
-      @Parameter(description = "activityType, partner, tier, region or vertical")
+      @Parameter(description = "activityType, partner, tier, region, vertical or joinQuarter")
           @RequestParam(required = false)
           String groupBy,
-      @Parameter(description = "Fund period") @RequestParam(required = false) String period,
-      @Parameter(description = "Partner tier") @RequestParam(required = false) String tier,
-      @Parameter(description = "Partner region") @RequestParam(required = false) String region,
-      @Parameter(description = "Partner vertical") @RequestParam(required = false) String vertical,
-      @Parameter(description = "Activity type") @RequestParam(required = false)
-          String activityType) {
-    InsightsFilter filter = InsightsFilter.parse(period, tier, region, vertical, activityType);
+      @ParameterObject InsightsQuery query) {
+    InsightsFilter filter = query.filter();
     InsightsGrouping grouping =
         InsightsGrouping.parse(
             groupBy,
@@ -171,8 +145,58 @@ class InsightsController {
                 InsightsGrouping.PARTNER,
                 InsightsGrouping.TIER,
                 InsightsGrouping.REGION,
-                InsightsGrouping.VERTICAL));
+                InsightsGrouping.VERTICAL,
+                InsightsGrouping.JOIN_QUARTER));
     return insights.roi(user, filter, grouping);
+  }
+
+  @GetMapping("/api/insights/cohorts")
+  @Operation(
+      operationId = "getInsightsCohorts",
+      summary = "Cohorts of partners over several fund periods",
+      description =
+          WHO
+              + "Partners grouped `by` `tier` (default), `region`, `vertical` or `joinQuarter`,"
+              + " per currency, over the `periods` (4 to 8, default 4) fund periods ending with"
+              + " `period` (the current one by default): utilisation, paid, leads, pipeline per"
+              + " unit paid, cost per lead and time to cash (p50) per period.")
+  @ApiResponse(responseCode = "200", description = "The cohorts")
+  @ApiResponse(
+      responseCode = "400",
+      description = BAD_FILTER + ", an unknown `by`, or `periods` outside 4–8")
+  @ApiResponse(responseCode = "404", description = NOT_VISIBLE)
+  Cohorts cohorts(
+      @AuthenticationPrincipal PartnerflowUser user,
+      @Parameter(description = "tier, region, vertical or joinQuarter")
+          @RequestParam(required = false)
+          String by,
+      @Parameter(description = "How many fund periods, 4 to 8", example = "4")
+          @RequestParam(required = false)
+          String periods,
+      @ParameterObject InsightsQuery query) {
+    InsightsFilter filter = query.filter();
+    InsightsGrouping grouping =
+        InsightsGrouping.parse(
+            by,
+            "by",
+            InsightsGrouping.TIER,
+            List.of(
+                InsightsGrouping.TIER,
+                InsightsGrouping.REGION,
+                InsightsGrouping.VERTICAL,
+                InsightsGrouping.JOIN_QUARTER));
+    int count = 4;
+    if (periods != null && !periods.isBlank()) {
+      try {
+        count = Integer.parseInt(periods.trim());
+      } catch (NumberFormatException e) {
+        count = -1;
+      }
+      if (count < 4 || count > 8) {
+        throw InvalidRequestException.of("periods", "must be a whole number from 4 to 8");
+      }
+    }
+    return insights.cohorts(user, filter, grouping, count);
   }
 
   @GetMapping("/api/insights/reconciliation")
@@ -188,15 +212,8 @@ class InsightsController {
   @ApiResponse(responseCode = "400", description = BAD_FILTER)
   @ApiResponse(responseCode = "404", description = NOT_VISIBLE)
   Reconciliation reconciliation(
-      @AuthenticationPrincipal PartnerflowUser user,
-      @Parameter(description = "Fund period") @RequestParam(required = false) String period,
-      @Parameter(description = "Partner tier") @RequestParam(required = false) String tier,
-      @Parameter(description = "Partner region") @RequestParam(required = false) String region,
-      @Parameter(description = "Partner vertical") @RequestParam(required = false) String vertical,
-      @Parameter(description = "Activity type") @RequestParam(required = false)
-          String activityType) {
-    return insights.reconciliation(
-        user, InsightsFilter.parse(period, tier, region, vertical, activityType));
+      @AuthenticationPrincipal PartnerflowUser user, @ParameterObject InsightsQuery query) {
+    return insights.reconciliation(user, query.filter());
   }
 
   @GetMapping(value = "/api/insights/reconciliation.csv", produces = "text/csv")
@@ -208,16 +225,8 @@ class InsightsController {
   @ApiResponse(responseCode = "400", description = BAD_FILTER)
   @ApiResponse(responseCode = "404", description = NOT_VISIBLE)
   ResponseEntity<byte[]> reconciliationCsv(
-      @AuthenticationPrincipal PartnerflowUser user,
-      @Parameter(description = "Fund period") @RequestParam(required = false) String period,
-      @Parameter(description = "Partner tier") @RequestParam(required = false) String tier,
-      @Parameter(description = "Partner region") @RequestParam(required = false) String region,
-      @Parameter(description = "Partner vertical") @RequestParam(required = false) String vertical,
-      @Parameter(description = "Activity type") @RequestParam(required = false)
-          String activityType) {
-    Reconciliation r =
-        insights.reconciliation(
-            user, InsightsFilter.parse(period, tier, region, vertical, activityType));
+      @AuthenticationPrincipal PartnerflowUser user, @ParameterObject InsightsQuery query) {
+    Reconciliation r = insights.reconciliation(user, query.filter());
     return file(
         ReconciliationExport.csv(r),
         new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8),
@@ -235,16 +244,8 @@ class InsightsController {
   @ApiResponse(responseCode = "400", description = BAD_FILTER)
   @ApiResponse(responseCode = "404", description = NOT_VISIBLE)
   ResponseEntity<byte[]> reconciliationXlsx(
-      @AuthenticationPrincipal PartnerflowUser user,
-      @Parameter(description = "Fund period") @RequestParam(required = false) String period,
-      @Parameter(description = "Partner tier") @RequestParam(required = false) String tier,
-      @Parameter(description = "Partner region") @RequestParam(required = false) String region,
-      @Parameter(description = "Partner vertical") @RequestParam(required = false) String vertical,
-      @Parameter(description = "Activity type") @RequestParam(required = false)
-          String activityType) {
-    Reconciliation r =
-        insights.reconciliation(
-            user, InsightsFilter.parse(period, tier, region, vertical, activityType));
+      @AuthenticationPrincipal PartnerflowUser user, @ParameterObject InsightsQuery query) {
+    Reconciliation r = insights.reconciliation(user, query.filter());
     return file(ReconciliationExport.xlsx(r), XLSX, "reconciliation-" + r.period() + ".xlsx");
   }
 

@@ -6,9 +6,12 @@ import com.partnerflow.insights.InsightsQueries.LedgerDay;
 import com.partnerflow.insights.InsightsQueries.LedgerSum;
 import com.partnerflow.insights.InsightsQueries.LevelCount;
 import com.partnerflow.insights.InsightsQueries.Outcome;
+import com.partnerflow.insights.InsightsQueries.PartnerDuration;
 import com.partnerflow.insights.InsightsQueries.PartnerFacts;
 import com.partnerflow.insights.InsightsViews.BurnDown;
 import com.partnerflow.insights.InsightsViews.BurnDownPoint;
+import com.partnerflow.insights.InsightsViews.Cohort;
+import com.partnerflow.insights.InsightsViews.CohortValue;
 import com.partnerflow.insights.InsightsViews.Funnel;
 import com.partnerflow.insights.InsightsViews.FunnelStep;
 import com.partnerflow.insights.InsightsViews.Governance;
@@ -297,6 +300,78 @@ final class InsightsFigures {
         rate(BigDecimal.valueOf(c.overturnedDisputes()), BigDecimal.valueOf(c.resolvedDisputes())),
         c.duplicateInvoiceBlocks(),
         c.duplicateFileBlocks());
+  }
+
+  /**
+   * Partners grouped by a fact of theirs (tier, region, vertical, join quarter), per currency, over
+   * the given periods: utilisation, ROI and time to cash of each cohort in each period.
+   */
+  static List<Cohort> cohorts(
+      InsightsGrouping by,
+      List<String> periods,
+      List<LedgerSum> ledger,
+      Map<String, List<Outcome>> outcomesByPeriod,
+      Map<String, List<PartnerDuration>> cashByPeriod,
+      Map<String, PartnerFacts> partners) {
+    Map<String, List<LedgerSum>> ledgerByCohort = new TreeMap<>();
+    for (LedgerSum l : ledger) {
+      for (String[] key : by.partnerKeys(partners.get(l.partnerId()))) {
+        ledgerByCohort.computeIfAbsent(key[0] + "|" + l.currency(), k -> new ArrayList<>()).add(l);
+      }
+    }
+    Map<String, Outcome> outcomes = new TreeMap<>();
+    outcomesByPeriod.forEach(
+        (period, list) ->
+            list.forEach(
+                o -> {
+                  for (String[] key : by.partnerKeys(partners.get(o.partnerId()))) {
+                    outcomes.merge(
+                        key[0] + "|" + o.currency() + "|" + period, o, InsightsFigures::plus);
+                    ledgerByCohort.computeIfAbsent(
+                        key[0] + "|" + o.currency(), k -> new ArrayList<>());
+                  }
+                }));
+    Map<String, List<Duration>> cash = new TreeMap<>();
+    cashByPeriod.forEach(
+        (period, list) ->
+            list.forEach(
+                d -> {
+                  for (String[] key : by.partnerKeys(partners.get(d.partnerId()))) {
+                    cash.computeIfAbsent(key[0] + "|" + period, k -> new ArrayList<>())
+                        .add(d.duration());
+                  }
+                }));
+    List<Cohort> result = new ArrayList<>();
+    ledgerByCohort.forEach(
+        (cohortKey, sums) -> {
+          String[] parts = cohortKey.split("\\|");
+          Map<String, Utilisation> utilisation = byId(utilisation(sums), Utilisation::period);
+          List<CohortValue> values = new ArrayList<>();
+          for (String period : periods) {
+            Utilisation u = utilisation.get(period);
+            Outcome o = outcomes.get(cohortKey + "|" + period);
+            List<Duration> times =
+                cash.getOrDefault(parts[0] + "|" + period, List.of()).stream().sorted().toList();
+            BigDecimal paid = o == null ? zero() : o.paidAmount();
+            long leads = o == null ? 0 : o.leads();
+            BigDecimal pipeline = o == null ? zero() : o.pipeline();
+            values.add(
+                new CohortValue(
+                    period,
+                    u == null ? zero() : u.allocated(),
+                    u == null ? zero() : u.committed(),
+                    u == null ? null : u.utilisationRate(),
+                    paid,
+                    leads,
+                    pipeline,
+                    perUnit(pipeline, paid),
+                    money(paid, BigDecimal.valueOf(leads)),
+                    times.size(),
+                    percentile(times, 50)));
+          }
+          result.add(new Cohort(parts[0], parts[1], values));
+        });
+    return result;
   }
 
   /** The nearest-rank percentile of sorted durations; null for none. */

@@ -54,6 +54,13 @@ enum InsightsGrouping {
       case PARTNER ->
           List.<String[]>of(
               new String[] {o.partnerId(), partner == null ? o.partnerId() : partner.name()});
+      default -> partnerKeys(partner);
+    };
+  }
+
+  /** The groups of a grouping by a partner's facts (tier, region, vertical, join quarter). */
+  List<String[]> partnerKeys(PartnerFacts partner) {
+    return switch (this) {
       case TIER -> single(partner == null ? null : partner.tier());
       case REGION -> single(partner == null ? null : partner.region());
       case VERTICAL ->
@@ -61,6 +68,7 @@ enum InsightsGrouping {
               ? single(null)
               : partner.verticals().stream().map(v -> new String[] {v, v}).toList();
       case JOIN_QUARTER -> single(partner == null ? null : joinQuarter(partner));
+      default -> throw new IllegalStateException(this + " is not a fact of the partner");
     };
   }
 

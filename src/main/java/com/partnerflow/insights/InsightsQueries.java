@@ -36,9 +36,17 @@ class InsightsQueries {
     this.jdbc = jdbc;
   }
 
-  /** Sums of one kind of ledger movement of one period's budgets in one currency. */
+  /** Sums of one kind of ledger movement of one partner's budget of a period in one currency. */
   record LedgerSum(
-      String period, String currency, String entryType, boolean lapsed, BigDecimal amount) {}
+      String partnerId,
+      String period,
+      String currency,
+      String entryType,
+      boolean lapsed,
+      BigDecimal amount) {}
+
+  /** How long something took for one partner's case. */
+  record PartnerDuration(String partnerId, Duration duration) {}
 
   /** A day's ledger movements of one kind in the period's budgets. */
   record LedgerDay(LocalDate day, String currency, String entryType, BigDecimal amount) {}
@@ -92,7 +100,7 @@ class InsightsQueries {
     Scope scope = Scope.of(filter);
     String sql =
         """
-        SELECT b.period, e.currency, e.entry_type,
+        SELECT b.partner_id, b.period, e.currency, e.entry_type,
                CASE WHEN c.status = 'LAPSED' THEN 1 ELSE 0 END AS lapsed, SUM(e.amount) AS amount
         FROM fund_ledger_entry e
         JOIN fund_budget b ON b.id = e.budget_id
@@ -105,7 +113,7 @@ class InsightsQueries {
             + scope.ledgerActivityWhere()
             + """
 
-        GROUP BY b.period, e.currency, e.entry_type, CASE WHEN c.status = 'LAPSED' THEN 1 ELSE 0 END
+        GROUP BY b.partner_id, b.period, e.currency, e.entry_type, CASE WHEN c.status = 'LAPSED' THEN 1 ELSE 0 END
         """;
     return jdbc.query(
         sql,
@@ -115,15 +123,16 @@ class InsightsQueries {
                 rs.getString(1),
                 rs.getString(2),
                 rs.getString(3),
-                rs.getInt(4) == 1,
-                rs.getBigDecimal(5)));
+                rs.getString(4),
+                rs.getInt(5) == 1,
+                rs.getBigDecimal(6)));
   }
 
   List<LedgerDay> ledgerDays(InsightsFilter filter, FundPeriod period) {
     Scope scope = Scope.of(filter);
     String sql =
         """
-        SELECT CAST(e.created_at AS DATE) AS day, e.currency, e.entry_type, SUM(e.amount)
+        SELECT CAST(e.created_at AS DATE) AS entry_day, e.currency, e.entry_type, SUM(e.amount)
         FROM fund_ledger_entry e
         JOIN fund_budget b ON b.id = e.budget_id
         JOIN partner p ON p.id = b.partner_id
@@ -233,11 +242,11 @@ class InsightsQueries {
   }
 
   /** A claim's submission to the bank's confirmation of its payment (the ledger's PAY). */
-  List<Duration> timesToCash(InsightsFilter filter, FundPeriod period) {
+  List<PartnerDuration> timesToCash(InsightsFilter filter, FundPeriod period) {
     Scope scope = Scope.of(filter).inPeriod(period);
     String sql =
         """
-        SELECT c.submitted_at, e.created_at
+        SELECT c.submitted_at, e.created_at, r.partner_id
         FROM payment pm
         JOIN disbursement_claim c ON c.id = pm.claim_id
         JOIN fund_ledger_entry e ON e.idempotency_key = CONCAT('payment:', pm.id, ':pay')
@@ -245,7 +254,8 @@ class InsightsQueries {
         JOIN partner p ON p.id = r.partner_id
         WHERE pm.status = 'CONFIRMED' AND c.submitted_at IS NOT NULL"""
             + scope.requestWhere();
-    return jdbc.query(sql, scope.params(), InsightsQueries::between);
+    return jdbc.query(
+        sql, scope.params(), (rs, i) -> new PartnerDuration(rs.getString(3), between(rs, i)));
   }
 
   private static Duration between(ResultSet rs, int i) throws SQLException {

@@ -165,4 +165,30 @@ final class InsightsViews {
       @Schema(example = "2026-Q4") String period,
       List<ReconciliationRow> rows,
       List<Review> reviews) {}
+
+  @Schema(name = "InsightsCohortValue", description = "One cohort's figures in one fund period")
+  record CohortValue(
+      @Schema(example = "2026-Q3") String period,
+      BigDecimal allocated,
+      BigDecimal committed,
+      @Schema(example = "0.6200") BigDecimal utilisationRate,
+      BigDecimal paid,
+      long leads,
+      BigDecimal pipeline,
+      @Schema(example = "22.500000") BigDecimal pipelinePerUnit,
+      @Schema(example = "48.20") BigDecimal costPerLead,
+      long payments,
+      @Schema(type = "string", example = "PT96H") Duration timeToCashP50) {}
+
+  @Schema(name = "InsightsCohort")
+  record Cohort(
+      @Schema(example = "GOLD") String key,
+      @Schema(example = "EUR") String currency,
+      List<CohortValue> values) {}
+
+  @Schema(name = "InsightsCohorts")
+  record Cohorts(
+      @Schema(example = "tier") String by,
+      @Schema(description = "oldest first") List<String> periods,
+      List<Cohort> cohorts) {}
 }
