@@ -42,9 +42,7 @@ class InsightsApiIT {
 
   @BeforeEach
   void seedOnce() {
-    if (data == null) {
-      data = new InsightsData(jdbc, time.currentPeriod()).seed();
-    }
+    data = InsightsData.seededOnce(jdbc, time.currentPeriod());
   }
 
   private JsonNode get(String user, String path) throws Exception {

@@ -36,6 +36,16 @@ final class InsightsData {
   final String nameB;
   private final JdbcTemplate jdbc;
 
+  private static InsightsData seeded;
+
+  /** The data set, written once per service (all test classes share one database). */
+  static synchronized InsightsData seededOnce(JdbcTemplate jdbc, FundPeriod current) {
+    if (seeded == null) {
+      seeded = new InsightsData(jdbc, current).seed();
+    }
+    return seeded;
+  }
+
   InsightsData(JdbcTemplate jdbc, FundPeriod current) {
     this.jdbc = jdbc;
     this.period = FundPeriod.containing(current.startsOn().minusYears(2), current.granularity());
