@@ -38,6 +38,7 @@ class ModularityTests {
             "mdf",
             "disbursement",
             "dispute",
+            "insights",
             "fund",
             "processowner",
             "task",

@@ -1,0 +1,409 @@
+package com.partnerflow.insights;
+
+import com.partnerflow.fund.FundPeriod;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The read model: aggregate SQL over the tables the fund, mdf, disbursement and dispute modules
+ * write. Insights reads them directly instead of through those modules' services so that the
+ * figures are sums and counts computed by the database (one query per figure group, whatever the
+ * number of requests), and so that no module depends on insights. Figures about requests cover the
+ * requests submitted in the fund period (UTC dates); ledger figures cover the period's budgets.
+ */
+@Component
+class InsightsQueries {
+
+  static final String APPROVED_STATUSES = "('APPROVED','IN_DISBURSEMENT','CLOSED')";
+  static final String VERIFIED_CLAIMS = "('APPROVED','PAID')";
+  static final String HUMAN_DECISIONS = "('APPROVE','APPROVE_REDUCED','REJECT','REQUEST_CHANGES')";
+
+  private final NamedParameterJdbcTemplate jdbc;
+
+  InsightsQueries(NamedParameterJdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Sums of one kind of ledger movement of one partner's budget of a period in one currency. */
+  record LedgerSum(
+      String partnerId,
+      String period,
+      String currency,
+      String entryType,
+      boolean lapsed,
+      BigDecimal amount) {}
+
+  /** How long something took for one partner's case. */
+  record PartnerDuration(String partnerId, Duration duration) {}
+
+  /** A day's ledger movements of one kind in the period's budgets. */
+  record LedgerDay(LocalDate day, String currency, String entryType, BigDecimal amount) {}
+
+  /**
+   * What happened to the requests of one partner and activity type in one currency: each step of
+   * the funnel in requests and money, the expected and the measured outcomes.
+   */
+  record Outcome(
+      String partnerId,
+      String activityType,
+      String currency,
+      long requested,
+      BigDecimal requestedAmount,
+      long approved,
+      BigDecimal approvedAmount,
+      long expectedLeads,
+      BigDecimal expectedPipeline,
+      long expectedRegistrations,
+      long claimed,
+      BigDecimal claimedAmount,
+      long verified,
+      BigDecimal verifiedAmount,
+      long leads,
+      long opportunities,
+      BigDecimal pipeline,
+      long registrations,
+      long paid,
+      BigDecimal paidAmount) {}
+
+  /** How often an approval level decided and how often its SLA was breached (escalated). */
+  record LevelCount(String level, long decided, long escalated) {}
+
+  /** Governance counts of the requests in scope. */
+  record GovernanceCounts(
+      long approved,
+      long autoApproved,
+      long spotAudits,
+      long spotAuditFindings,
+      long disputes,
+      long resolvedDisputes,
+      long overturnedDisputes,
+      long duplicateInvoiceBlocks,
+      long duplicateFileBlocks) {}
+
+  /** A partner as insights groups it. */
+  record PartnerFacts(
+      String id, String name, String tier, String region, List<String> verticals, Instant joined) {}
+
+  List<LedgerSum> ledgerSums(InsightsFilter filter, List<String> periods) {
+    Scope scope = Scope.of(filter);
+    String sql =
+        """
+        SELECT b.partner_id, b.period, e.currency, e.entry_type,
+               CASE WHEN c.status = 'LAPSED' THEN 1 ELSE 0 END AS lapsed, SUM(e.amount) AS amount
+        FROM fund_ledger_entry e
+        JOIN fund_budget b ON b.id = e.budget_id
+        JOIN partner p ON p.id = b.partner_id
+        LEFT JOIN disbursement_claim c ON e.entry_type = 'RELEASE'
+             AND e.idempotency_key = CONCAT('milestone:', c.milestone_id, ':release')
+        LEFT JOIN mdf_request r ON e.reference = CONCAT('mdf-request:', r.id)
+        WHERE b.period IN (:periods)"""
+            + scope.partnerWhere()
+            + scope.ledgerActivityWhere()
+            + """
+
+        GROUP BY b.partner_id, b.period, e.currency, e.entry_type, CASE WHEN c.status = 'LAPSED' THEN 1 ELSE 0 END
+        """;
+    return jdbc.query(
+        sql,
+        scope.params().addValue("periods", periods),
+        (rs, i) ->
+            new LedgerSum(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getInt(5) == 1,
+                rs.getBigDecimal(6)));
+  }
+
+  List<LedgerDay> ledgerDays(InsightsFilter filter, FundPeriod period) {
+    Scope scope = Scope.of(filter);
+    String sql =
+        """
+        SELECT CAST(e.created_at AS DATE) AS entry_day, e.currency, e.entry_type, SUM(e.amount)
+        FROM fund_ledger_entry e
+        JOIN fund_budget b ON b.id = e.budget_id
+        JOIN partner p ON p.id = b.partner_id
+        LEFT JOIN mdf_request r ON e.reference = CONCAT('mdf-request:', r.id)
+        WHERE b.period = :period"""
+            + scope.partnerWhere()
+            + scope.ledgerActivityWhere()
+            + """
+
+        GROUP BY CAST(e.created_at AS DATE), e.currency, e.entry_type
+        ORDER BY 1
+        """;
+    return jdbc.query(
+        sql,
+        scope.params().addValue("period", period.id()),
+        (rs, i) ->
+            new LedgerDay(
+                rs.getDate(1).toLocalDate(),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getBigDecimal(4)));
+  }
+
+  List<Outcome> outcomes(InsightsFilter filter, FundPeriod period) {
+    Scope scope = Scope.of(filter).inPeriod(period);
+    String approved = "r.status IN " + APPROVED_STATUSES;
+    String sql =
+        """
+        SELECT r.partner_id, r.activity_type, r.currency,
+          COUNT(*), SUM(r.requested_amount),
+          SUM(CASE WHEN %1$s THEN 1 ELSE 0 END),
+          SUM(CASE WHEN %1$s THEN COALESCE(r.approved_amount, 0) ELSE 0 END),
+          SUM(CASE WHEN %1$s THEN COALESCE(r.expected_leads, 0) ELSE 0 END),
+          SUM(CASE WHEN %1$s THEN COALESCE(r.expected_pipeline, 0) ELSE 0 END),
+          SUM(CASE WHEN %1$s THEN COALESCE(r.expected_registrations, 0) ELSE 0 END),
+          SUM(CASE WHEN c.claimed > 0 THEN 1 ELSE 0 END), SUM(COALESCE(c.claimed_amount, 0)),
+          SUM(CASE WHEN c.verified > 0 THEN 1 ELSE 0 END), SUM(COALESCE(c.verified_amount, 0)),
+          SUM(COALESCE(c.leads, 0)), SUM(COALESCE(c.opportunities, 0)),
+          SUM(COALESCE(c.pipeline, 0)), SUM(COALESCE(c.registrations, 0)),
+          SUM(CASE WHEN pm.paid > 0 THEN 1 ELSE 0 END), SUM(COALESCE(pm.paid_amount, 0))
+        FROM mdf_request r
+        JOIN partner p ON p.id = r.partner_id
+        LEFT JOIN (
+          SELECT mdf_request_id,
+            SUM(CASE WHEN submitted_at IS NOT NULL THEN 1 ELSE 0 END) AS claimed,
+            SUM(CASE WHEN submitted_at IS NOT NULL THEN COALESCE(claimed_amount, 0) ELSE 0 END)
+              AS claimed_amount,
+            SUM(CASE WHEN status IN %2$s THEN 1 ELSE 0 END) AS verified,
+            SUM(CASE WHEN status IN %2$s THEN COALESCE(approved_amount, 0) ELSE 0 END)
+              AS verified_amount,
+            SUM(CASE WHEN status IN %2$s THEN COALESCE(leads, 0) ELSE 0 END) AS leads,
+            SUM(CASE WHEN status IN %2$s THEN COALESCE(opportunities, 0) ELSE 0 END)
+              AS opportunities,
+            SUM(CASE WHEN status IN %2$s THEN COALESCE(pipeline_created, 0) ELSE 0 END)
+              AS pipeline,
+            SUM(CASE WHEN status IN %2$s THEN COALESCE(registrations, 0) ELSE 0 END)
+              AS registrations
+          FROM disbursement_claim GROUP BY mdf_request_id) c ON c.mdf_request_id = r.id
+        LEFT JOIN (
+          SELECT mdf_request_id, COUNT(*) AS paid, SUM(amount) AS paid_amount
+          FROM payment WHERE status = 'CONFIRMED' GROUP BY mdf_request_id) pm
+          ON pm.mdf_request_id = r.id
+        WHERE 1 = 1"""
+                .formatted(approved, VERIFIED_CLAIMS)
+            + scope.requestWhere()
+            + "\nGROUP BY r.partner_id, r.activity_type, r.currency";
+    return jdbc.query(sql, scope.params(), InsightsQueries::outcome);
+  }
+
+  private static Outcome outcome(ResultSet rs, int i) throws SQLException {
+    return new Outcome(
+        rs.getString(1),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getLong(4),
+        rs.getBigDecimal(5),
+        rs.getLong(6),
+        rs.getBigDecimal(7),
+        rs.getLong(8),
+        rs.getBigDecimal(9),
+        rs.getLong(10),
+        rs.getLong(11),
+        rs.getBigDecimal(12),
+        rs.getLong(13),
+        rs.getBigDecimal(14),
+        rs.getLong(15),
+        rs.getLong(16),
+        rs.getBigDecimal(17),
+        rs.getLong(18),
+        rs.getLong(19),
+        rs.getBigDecimal(20));
+  }
+
+  /** Submission to the final decision (funds reserved, or rejected) of each decided request. */
+  List<Duration> timesToDecision(InsightsFilter filter, FundPeriod period) {
+    Scope scope = Scope.of(filter).inPeriod(period);
+    String sql =
+        """
+        SELECT r.submitted_at, MIN(d.decided_at)
+        FROM mdf_request r
+        JOIN partner p ON p.id = r.partner_id
+        JOIN mdf_decision d ON d.request_id = r.id AND d.action IN ('FUNDS_RESERVED', 'REJECTED')
+        WHERE 1 = 1"""
+            + scope.requestWhere()
+            + "\nGROUP BY r.id, r.submitted_at";
+    return jdbc.query(sql, scope.params(), InsightsQueries::between);
+  }
+
+  /** A claim's submission to the bank's confirmation of its payment (the ledger's PAY). */
+  List<PartnerDuration> timesToCash(InsightsFilter filter, FundPeriod period) {
+    Scope scope = Scope.of(filter).inPeriod(period);
+    String sql =
+        """
+        SELECT c.submitted_at, e.created_at, r.partner_id
+        FROM payment pm
+        JOIN disbursement_claim c ON c.id = pm.claim_id
+        JOIN fund_ledger_entry e ON e.idempotency_key = CONCAT('payment:', pm.id, ':pay')
+        JOIN mdf_request r ON r.id = pm.mdf_request_id
+        JOIN partner p ON p.id = r.partner_id
+        WHERE pm.status = 'CONFIRMED' AND c.submitted_at IS NOT NULL"""
+            + scope.requestWhere();
+    return jdbc.query(
+        sql, scope.params(), (rs, i) -> new PartnerDuration(rs.getString(3), between(rs, i)));
+  }
+
+  private static Duration between(ResultSet rs, int i) throws SQLException {
+    return Duration.between(
+        instant(rs.getObject(1, LocalDateTime.class)),
+        instant(rs.getObject(2, LocalDateTime.class)));
+  }
+
+  List<LevelCount> levels(InsightsFilter filter, FundPeriod period) {
+    Scope scope = Scope.of(filter).inPeriod(period);
+    String sql =
+        """
+        SELECT d.approval_level,
+          SUM(CASE WHEN d.action IN %s THEN 1 ELSE 0 END),
+          SUM(CASE WHEN d.action = 'ESCALATED' THEN 1 ELSE 0 END)
+        FROM mdf_decision d
+        JOIN mdf_request r ON r.id = d.request_id
+        JOIN partner p ON p.id = r.partner_id
+        WHERE d.approval_level IS NOT NULL"""
+                .formatted(HUMAN_DECISIONS)
+            + scope.requestWhere()
+            + "\nGROUP BY d.approval_level ORDER BY d.approval_level";
+    return jdbc.query(
+        sql,
+        scope.params(),
+        (rs, i) -> new LevelCount(rs.getString(1), rs.getLong(2), rs.getLong(3)));
+  }
+
+  GovernanceCounts governance(InsightsFilter filter, FundPeriod period) {
+    Scope scope = Scope.of(filter).inPeriod(period);
+    String from = "\nFROM mdf_request r JOIN partner p ON p.id = r.partner_id WHERE 1 = 1";
+    String where = scope.requestWhere();
+    String sql =
+        ("SELECT"
+                + " (SELECT COUNT(*) %1$s %2$s AND r.status IN %3$s),"
+                + " (SELECT COUNT(*) %1$s %2$s AND r.status IN %3$s AND NOT EXISTS (SELECT 1 FROM"
+                + " mdf_decision d WHERE d.request_id = r.id AND d.action IN ('APPROVE',"
+                + " 'APPROVE_REDUCED', 'DISPUTE_APPROVED'))),"
+                + " (SELECT COUNT(*) FROM mdf_decision d JOIN mdf_request r ON r.id = d.request_id"
+                + " JOIN partner p ON p.id = r.partner_id WHERE d.approval_level = 'marketing-ops'"
+                + " AND d.action IN %4$s %2$s),"
+                + " (SELECT COUNT(*) FROM mdf_decision d JOIN mdf_request r ON r.id = d.request_id"
+                + " JOIN partner p ON p.id = r.partner_id WHERE d.approval_level = 'marketing-ops'"
+                + " AND d.action IN %4$s AND d.action <> 'APPROVE' %2$s),"
+                + " (SELECT COUNT(*) FROM dispute dp JOIN mdf_request r ON r.id = dp.mdf_request_id"
+                + " JOIN partner p ON p.id = r.partner_id WHERE 1 = 1 %2$s),"
+                + " (SELECT COUNT(*) FROM dispute dp JOIN mdf_request r ON r.id = dp.mdf_request_id"
+                + " JOIN partner p ON p.id = r.partner_id WHERE dp.outcome IS NOT NULL %2$s),"
+                + " (SELECT COUNT(*) FROM dispute dp JOIN mdf_request r ON r.id = dp.mdf_request_id"
+                + " JOIN partner p ON p.id = r.partner_id WHERE dp.outcome IN ('OVERTURNED',"
+                + " 'SETTLED') %2$s),"
+                + " (SELECT COUNT(DISTINCT f.claim_id) FROM disbursement_audit_flag f JOIN"
+                + " disbursement_claim c ON c.id = f.claim_id JOIN mdf_request r ON r.id ="
+                + " c.mdf_request_id JOIN partner p ON p.id = r.partner_id WHERE f.kind ="
+                + " 'DUPLICATE_INVOICE' %2$s),"
+                + " (SELECT COUNT(DISTINCT f.claim_id) FROM disbursement_audit_flag f JOIN"
+                + " disbursement_claim c ON c.id = f.claim_id JOIN mdf_request r ON r.id ="
+                + " c.mdf_request_id JOIN partner p ON p.id = r.partner_id WHERE f.kind ="
+                + " 'DUPLICATE_FILE' %2$s)")
+            .formatted(from, where, APPROVED_STATUSES, HUMAN_DECISIONS);
+    return jdbc.queryForObject(
+        sql,
+        scope.params(),
+        (rs, i) ->
+            new GovernanceCounts(
+                rs.getLong(1),
+                rs.getLong(2),
+                rs.getLong(3),
+                rs.getLong(4),
+                rs.getLong(5),
+                rs.getLong(6),
+                rs.getLong(7),
+                rs.getLong(8),
+                rs.getLong(9)));
+  }
+
+  List<PartnerFacts> partners() {
+    return jdbc.query(
+        "SELECT id, name, tier, region, verticals, created_at FROM partner ORDER BY name",
+        (rs, i) ->
+            new PartnerFacts(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                Optional.ofNullable(rs.getString(5)).stream()
+                    .flatMap(v -> java.util.Arrays.stream(v.split(",")))
+                    .map(String::trim)
+                    .filter(v -> !v.isEmpty())
+                    .toList(),
+                instant(rs.getObject(6, LocalDateTime.class))));
+  }
+
+  /** The service stores instants as UTC wall-clock times ({@code hibernate.jdbc.time_zone}). */
+  private static Instant instant(LocalDateTime stored) {
+    return stored.toInstant(ZoneOffset.UTC);
+  }
+
+  /** The WHERE fragments and parameters of a filter. */
+  private record Scope(InsightsFilter filter, MapSqlParameterSource params, FundPeriod period) {
+
+    static Scope of(InsightsFilter filter) {
+      MapSqlParameterSource params = new MapSqlParameterSource();
+      if (filter.tier() != null) {
+        params.addValue("tier", filter.tier().name());
+      }
+      if (filter.region() != null) {
+        params.addValue("region", filter.region().name());
+      }
+      if (filter.vertical() != null) {
+        params.addValue("vertical", "%," + filter.vertical() + ",%");
+      }
+      if (filter.activityType() != null) {
+        params.addValue("activityType", filter.activityType().name());
+      }
+      return new Scope(filter, params, null);
+    }
+
+    Scope inPeriod(FundPeriod period) {
+      params.addValue("from", Timestamp.valueOf(period.startsOn().atStartOfDay()));
+      params.addValue("to", Timestamp.valueOf(period.endsOn().plusDays(1).atStartOfDay()));
+      return new Scope(filter, params, period);
+    }
+
+    String partnerWhere() {
+      return (filter.tier() == null ? "" : " AND p.tier = :tier")
+          + (filter.region() == null ? "" : " AND p.region = :region")
+          + (filter.vertical() == null
+              ? ""
+              : " AND CONCAT(',', REPLACE(COALESCE(p.verticals, ''), ' ', ''), ',') LIKE :vertical");
+    }
+
+    /** Allocations belong to no activity; with an activity type only its requests' movements. */
+    String ledgerActivityWhere() {
+      return filter.activityType() == null
+          ? ""
+          : " AND (e.entry_type IN ('ALLOCATE', 'ADJUST') OR r.activity_type = :activityType)";
+    }
+
+    String requestWhere() {
+      return partnerWhere()
+          + (filter.activityType() == null ? "" : " AND r.activity_type = :activityType")
+          + (period == null ? "" : " AND r.submitted_at >= :from AND r.submitted_at < :to");
+    }
+
+    @Override
+    public MapSqlParameterSource params() {
+      return params;
+    }
+  }
+}
