@@ -126,7 +126,9 @@ class ProcessOwnerEditorsBrowserTest {
 
     wait.until(b -> !problemsAt("CheckEligibilityTask", b).isEmpty());
     WebElement problem = problemsAt("CheckEligibilityTask", browser).getFirst();
-    assertThat(problem.getText()).contains("error").contains("Check eligibility");
+    assertThat(problem.getText())
+        .containsIgnoringCase("error")
+        .contains("Check eligibility", "Task definition type", "(camunda-compat/implementation)");
     assertThat(browser.findElement(By.id("problems-summary")).getText())
         .doesNotContain("No problems");
     BrowserTest.Chromium.screenshot(browser, "process-editor-problem");
