@@ -34,8 +34,12 @@ function staleness() {
       || !sameDeps(manifest?.devDependencies, root.devDependencies)) {
     return 'package.json and package-lock.json differ';
   }
-  const wanted = Object.entries(lock.packages).filter(([path]) => path !== '');
   const have = installed.packages ?? {};
+  // Optional packages for other platforms (esbuild's @esbuild/<os>-<cpu> binaries) are in the
+  // lockfile but never installed here: they do not make node_modules stale.
+  const wanted = Object.entries(lock.packages)
+    .filter(([path]) => path !== '')
+    .filter(([path, entry]) => !(entry.optional && !have[path]));
   if (Object.keys(have).length !== wanted.length) return 'node_modules has other packages';
   for (const [path, entry] of wanted) {
     const got = have[path];

@@ -243,7 +243,7 @@ class Deployments {
         new String(r.content(), StandardCharsets.UTF_8));
   }
 
-  private static String sha256(byte[] content) {
+  static String sha256(byte[] content) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
     } catch (NoSuchAlgorithmException e) {

@@ -6,6 +6,7 @@ import com.partnerflow.identity.PartnerflowUser;
 import com.partnerflow.processowner.internal.DeploymentRecords;
 import com.partnerflow.processowner.internal.UploadRefusedException;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -24,10 +25,13 @@ class DeploymentsPage {
 
   private final Deployments deployments;
   private final DeploymentRecords history;
+  private final ObjectProvider<DevLoop> devLoop;
 
-  DeploymentsPage(Deployments deployments, DeploymentRecords history) {
+  DeploymentsPage(
+      Deployments deployments, DeploymentRecords history, ObjectProvider<DevLoop> devLoop) {
     this.deployments = deployments;
     this.history = history;
+    this.devLoop = devLoop;
   }
 
   @GetMapping("/process-owner/deployments")
@@ -56,6 +60,7 @@ class DeploymentsPage {
   }
 
   private String render(Model model) {
+    model.addAttribute("devLoop", devLoop.getIfAvailable());
     model.addAttribute(
         "history",
         history

@@ -39,6 +39,23 @@ class BrowserHeadersIT {
   }
 
   @Test
+  void onlyTheEditorsAllowInlineStylesAndScriptsStaySelfOnly() throws Exception {
+    assertThat(
+            get("/process-owner/edit/decisions/mdf-approval-routing")
+                .headers()
+                .allValues("Content-Security-Policy"))
+        .containsExactly(BrowserHeaders.EDITOR_CONTENT_SECURITY_POLICY);
+    assertThat(get("/process-owner/edit").headers().allValues("Content-Security-Policy"))
+        .containsExactly(BrowserHeaders.CONTENT_SECURITY_POLICY);
+    assertThat(BrowserHeaders.EDITOR_CONTENT_SECURITY_POLICY)
+        .contains("style-src 'self' 'unsafe-inline';", "script-src 'self';")
+        .doesNotContain("unsafe-eval")
+        .isEqualTo(
+            BrowserHeaders.CONTENT_SECURITY_POLICY.replace(
+                "style-src 'self';", "style-src 'self' 'unsafe-inline';"));
+  }
+
+  @Test
   void theSessionCookieIsSameSiteLaxAndHttpOnly() throws Exception {
     // The sign-in page creates a session for its CSRF token.
     var response = get("/login");
