@@ -55,8 +55,11 @@ class InsightsPages {
     model.addAttribute("reconciliation", reconciliation);
     model.addAttribute(
         "periods",
-        insights.lastPeriods(Insights.HISTORY_PERIODS).reversed().stream()
-            .map(p -> p.id())
+        java.util.stream.Stream.concat(
+                java.util.stream.Stream.of(dashboard.period()),
+                insights.lastPeriods(Insights.HISTORY_PERIODS).reversed().stream().map(p -> p.id()))
+            .distinct()
+            .sorted(java.util.Comparator.reverseOrder())
             .toList());
     model.addAttribute("tiers", List.of(Tier.values()));
     model.addAttribute("regions", List.of(Region.values()));

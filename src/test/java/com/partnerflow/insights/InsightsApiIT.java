@@ -369,7 +369,9 @@ class InsightsApiIT {
         .contains("/api/insights/reconciliation.csv?period=" + data.period.id())
         .contains("/api/insights/reconciliation.xlsx?period=" + data.period.id())
         .contains(data.nameA)
-        .contains("€15,000.00");
+        .contains("€15,000.00")
+        // The shown period stays selectable although it is older than the last 8.
+        .contains("<option value=\"" + data.period.id() + "\" selected=\"selected\"");
     // The vendored library and its licence are served.
     assertThat(grace.get("/vendor/echarts/echarts.min.js").statusCode()).isEqualTo(200);
     assertThat(grace.get("/vendor/echarts/LICENSE").statusCode()).isEqualTo(200);
