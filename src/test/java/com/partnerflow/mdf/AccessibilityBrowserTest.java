@@ -93,6 +93,14 @@ class AccessibilityBrowserTest {
 
     BrowserTest.Chromium.signIn(browser, url(""), "admin");
     violations.addAll(check(browser, wait, axe, "/process-owner", By.tagName("h1")));
+    violations.addAll(check(browser, wait, axe, "/process-owner/edit", By.id("edit-decisions")));
+    violations.addAll(
+        check(
+            browser,
+            wait,
+            axe,
+            "/process-owner/history/decisions/mdf-approval-routing",
+            By.tagName("h1")));
 
     assertThat(violations).as("serious or critical accessibility violations").isEmpty();
   }

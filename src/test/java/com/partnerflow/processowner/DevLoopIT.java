@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.partnerflow.PartnerflowIntegrationTest;
+import com.partnerflow.UiSession;
 import com.partnerflow.processowner.internal.DeploymentRecord;
 import com.partnerflow.processowner.internal.DeploymentRecords;
 import java.io.IOException;
@@ -17,7 +18,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -42,7 +43,7 @@ class DevLoopIT {
 
   @Autowired DeploymentRecords history;
   @Autowired DevLoop devLoop;
-  @Autowired TestRestTemplate http;
+  @LocalServerPort int port;
 
   @DynamicPropertySource
   static void watched(DynamicPropertyRegistry registry) {
@@ -100,9 +101,7 @@ class DevLoopIT {
         .extracting(DevLoop.Attempt::outcome)
         .startsWith("REFUSED", "DEPLOYED");
 
-    String page =
-        http.withBasicAuth("olivia", "demo")
-            .getForObject("/process-owner/deployments", String.class);
+    String page = UiSession.signIn(port, "olivia").get("/process-owner/deployments").body();
     assertThat(page)
         .contains("Dev loop: files on disk", "dev-loop-broken.bpmn", "NoWorkerTask", "REFUSED")
         .contains("mdf-approval-routing version");
