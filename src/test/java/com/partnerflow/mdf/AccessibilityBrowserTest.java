@@ -101,6 +101,7 @@ class AccessibilityBrowserTest {
             axe,
             "/process-owner/history/decisions/mdf-approval-routing",
             By.tagName("h1")));
+    violations.addAll(check(browser, wait, axe, "/insights", By.cssSelector(".chart canvas")));
 
     assertThat(violations).as("serious or critical accessibility violations").isEmpty();
   }
