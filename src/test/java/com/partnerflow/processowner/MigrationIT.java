@@ -100,6 +100,23 @@ class MigrationIT {
     assertThat(versionsOf(processId))
         .as("the instance counts as running in the new version")
         .containsExactly(0L, 1L);
+
+    // The page confirms with the edited mapping and shows the outcome per instance.
+    String page = "/process-owner/migration?source=" + v1 + "&target=" + v2;
+    String form = "source=" + v1 + "&target=" + v2 + "&mappingSource=WaitTask";
+    UiSession session = UiSession.signIn(port, "olivia");
+    assertThat(
+            session
+                .post(
+                    "/process-owner/migration",
+                    form + "&mappingTarget=WaitTask&instance=" + instance,
+                    page)
+                .body())
+        .contains("Outcome")
+        .contains("Not a running instance of process definition " + v1);
+    assertThat(session.post("/process-owner/migration", form + "&mappingTarget=", page).body())
+        .contains("Nothing was migrated")
+        .contains("mappings: at least one mapping is needed");
   }
 
   @Test

@@ -51,8 +51,9 @@ class ProcessDiagramBrowserTest {
     long instance =
         client
             .newCreateInstanceCommand()
-            .bpmnProcessId("skeleton-missing-form")
+            .bpmnProcessId("skeleton-approval")
             .latestVersion()
+            .variables(java.util.Map.of("partnerId", "diagram-test"))
             .send()
             .join()
             .getProcessInstanceKey();
@@ -65,10 +66,11 @@ class ProcessDiagramBrowserTest {
 
     // The task reaches the inbox asynchronously; the page counts what is open when it loads.
     By badge =
-        By.cssSelector(".element-badges[data-element-id='CheckNoteTask'] .element-badge.tasks");
+        By.cssSelector(
+            ".element-badges[data-element-id='ProvideDetailsTask'] .element-badge.tasks");
     wait.until(
         d -> {
-          d.get("http://localhost:" + port + "/process-owner/processes/skeleton-missing-form");
+          d.get("http://localhost:" + port + "/process-owner/processes/skeleton-approval");
           new WebDriverWait(d, Duration.ofSeconds(10))
               .until(
                   ExpectedConditions.attributeToBeNotEmpty(
@@ -79,14 +81,14 @@ class ProcessDiagramBrowserTest {
 
     browser
         .findElement(
-            By.cssSelector("#process-diagram .djs-element[data-element-id='CheckNoteTask']"))
+            By.cssSelector("#process-diagram .djs-element[data-element-id='ProvideDetailsTask']"))
         .click();
 
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(
             By.id("element-cases"), String.valueOf(instance)));
     assertThat(browser.findElement(By.id("element-cases")).getText())
-        .contains("CheckNoteTask")
+        .contains("Provide details")
         .contains("user task");
     BrowserTest.Chromium.screenshot(browser, "process-diagram-cases");
   }
