@@ -25,6 +25,8 @@ import org.springframework.test.context.ContextConfiguration;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "camunda.client.worker.defaults.retry-backoff=PT0.2S",
+      // Every worker's @WorkerVariables is proven by the process tests (WorkerVariablesGuard).
+      "partnerflow.engine.worker-variables.undeclared=fail",
       "server.forward-headers-strategy=native",
       "partnerflow.identity.sign-in-throttle.base-delay=PT1M",
       "partnerflow.identity.sign-in-throttle.address-failures=10"

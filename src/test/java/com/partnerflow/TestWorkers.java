@@ -1,5 +1,6 @@
 package com.partnerflow;
 
+import com.partnerflow.engine.WorkerVariables;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.exception.BpmnError;
@@ -27,12 +28,14 @@ public class TestWorkers {
       return mdcByJobKey;
     }
 
+    @WorkerVariables(produces = "echo")
     @JobWorker(type = "test.echo-greeting")
     public Map<String, Object> echoGreeting(ActivatedJob job) {
       mdcByJobKey.put(job.getKey(), Map.copyOf(MDC.getCopyOfContextMap()));
       return Map.of("echo", "echo: " + job.getVariablesAsMap().get("greeting"));
     }
 
+    @WorkerVariables
     @JobWorker(type = "test.risky-step")
     public void riskyStep(ActivatedJob job) {
       Object outcome = job.getVariablesAsMap().get("outcome");

@@ -1,5 +1,6 @@
 package com.partnerflow.disbursement;
 
+import com.partnerflow.engine.WorkerVariables;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import java.time.Duration;
@@ -19,6 +20,9 @@ public class AssignVerificationWorker {
     this.claims = claims;
   }
 
+  @WorkerVariables(
+      requires = {"claimId", "verificationSla"},
+      produces = "verificationDueAt")
   @JobWorker(type = DisbursementProcess.ASSIGN_VERIFICATION)
   @SuppressWarnings("unchecked")
   public Map<String, Object> assign(ActivatedJob job) {

@@ -1,5 +1,6 @@
 package com.partnerflow.disbursement;
 
+import com.partnerflow.engine.WorkerVariables;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import java.util.HashMap;
@@ -21,6 +22,7 @@ public class CheckBankDetailsWorker {
     this.changes = changes;
   }
 
+  @WorkerVariables(requires = "partnerId", produces = "bankDetailsChangedAt")
   @JobWorker(type = DisbursementProcess.CHECK_BANK_DETAILS)
   public Map<String, Object> check(ActivatedJob job) {
     String partnerId = DisbursementJob.of(job).required("partnerId");

@@ -1,5 +1,6 @@
 package com.partnerflow.disbursement;
 
+import com.partnerflow.engine.WorkerVariables;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import java.util.Map;
@@ -18,6 +19,9 @@ public class CheckClaimWorker {
     this.claims = claims;
   }
 
+  @WorkerVariables(
+      requires = "claimId",
+      produces = {"checkOutcome", "checkProblems", "evidenceReason"})
   @JobWorker(type = DisbursementProcess.CHECK_CLAIM)
   public Map<String, Object> checkClaim(ActivatedJob job) {
     var result = claims.check(DisbursementJob.of(job).claimId());

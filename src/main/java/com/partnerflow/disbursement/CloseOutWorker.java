@@ -1,5 +1,6 @@
 package com.partnerflow.disbursement;
 
+import com.partnerflow.engine.WorkerVariables;
 import com.partnerflow.mdf.MdfDisbursements;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
@@ -34,6 +35,9 @@ public class CloseOutWorker {
     this.clock = clock;
   }
 
+  @WorkerVariables(
+      requires = "mdfRequestId",
+      produces = {"paidAmount", "releasedAmount"})
   @JobWorker(type = DisbursementProcess.CLOSE_OUT)
   public Map<String, Object> closeOut(ActivatedJob job) {
     String requestId = DisbursementJob.of(job).requestId();

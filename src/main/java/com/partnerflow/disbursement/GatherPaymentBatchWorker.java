@@ -1,5 +1,6 @@
 package com.partnerflow.disbursement;
 
+import com.partnerflow.engine.WorkerVariables;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import java.util.List;
@@ -22,6 +23,7 @@ public class GatherPaymentBatchWorker {
     this.runs = runs;
   }
 
+  @WorkerVariables(produces = "batchIds")
   @JobWorker(type = DisbursementProcess.GATHER_PAYMENT_BATCH)
   public Map<String, Object> gather(ActivatedJob job) {
     Object given = job.getVariablesAsMap().get("batchIds");

@@ -1,5 +1,6 @@
 package com.partnerflow.disbursement;
 
+import com.partnerflow.engine.WorkerVariables;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import java.util.Map;
@@ -22,6 +23,9 @@ public class InstructPaymentWorker {
     this.mail = mail;
   }
 
+  @WorkerVariables(
+      requires = "claimId",
+      produces = {"paymentId", "paymentAttempt"})
   @JobWorker(type = DisbursementProcess.INSTRUCT_PAYMENT)
   public Map<String, Object> instruct(ActivatedJob job) {
     DisbursementJob v = DisbursementJob.of(job);

@@ -1,5 +1,6 @@
 package com.partnerflow.disbursement;
 
+import com.partnerflow.engine.WorkerVariables;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import java.util.Map;
@@ -15,6 +16,9 @@ public class OpenClaimWorker {
     this.claims = claims;
   }
 
+  @WorkerVariables(
+      requires = {"mdfRequestId", "milestoneId"},
+      produces = "claimId")
   @JobWorker(type = DisbursementProcess.OPEN_CLAIM)
   public Map<String, Object> openClaim(ActivatedJob job) {
     DisbursementJob v = DisbursementJob.of(job);

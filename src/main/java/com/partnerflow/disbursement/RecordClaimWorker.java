@@ -1,5 +1,6 @@
 package com.partnerflow.disbursement;
 
+import com.partnerflow.engine.WorkerVariables;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import java.util.Map;
@@ -20,6 +21,7 @@ public class RecordClaimWorker {
     this.mail = mail;
   }
 
+  @WorkerVariables(requires = {"claimId", "claimedAmount", "actualCost"})
   @JobWorker(type = DisbursementProcess.RECORD_CLAIM)
   public void recordClaim(ActivatedJob job) {
     DisbursementJob v = DisbursementJob.of(job);

@@ -1,5 +1,6 @@
 package com.partnerflow.disbursement;
 
+import com.partnerflow.engine.WorkerVariables;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import java.util.Map;
@@ -22,6 +23,7 @@ public class RecordPaymentWorker {
     this.mail = mail;
   }
 
+  @WorkerVariables(requires = {"paymentId", "fundPeriod"})
   @JobWorker(type = DisbursementProcess.RECORD_PAYMENT)
   public void recordPayment(ActivatedJob job) {
     DisbursementJob v = DisbursementJob.of(job);

@@ -1,5 +1,6 @@
 package com.partnerflow.disbursement;
 
+import com.partnerflow.engine.WorkerVariables;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import org.springframework.stereotype.Component;
@@ -14,6 +15,7 @@ public class RecordVerificationEscalationWorker {
     this.claims = claims;
   }
 
+  @WorkerVariables(requires = {"claimId", "escalatedFrom", "escalatedTo"})
   @JobWorker(type = DisbursementProcess.RECORD_VERIFICATION_ESCALATION)
   public void record(ActivatedJob job) {
     DisbursementJob v = DisbursementJob.of(job);

@@ -1,5 +1,6 @@
 package com.partnerflow.disbursement;
 
+import com.partnerflow.engine.WorkerVariables;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import java.util.HashMap;
@@ -19,6 +20,9 @@ public class RecordVerificationWorker {
     this.claims = claims;
   }
 
+  @WorkerVariables(
+      requires = {"claimId", "decision"},
+      produces = {"approvedAmount", "escalatedTo"})
   @JobWorker(type = DisbursementProcess.RECORD_VERIFICATION)
   public Map<String, Object> record(ActivatedJob job) {
     DisbursementJob v = DisbursementJob.of(job);

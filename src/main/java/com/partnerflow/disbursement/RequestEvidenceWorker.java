@@ -1,5 +1,6 @@
 package com.partnerflow.disbursement;
 
+import com.partnerflow.engine.WorkerVariables;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import java.util.Map;
@@ -20,6 +21,9 @@ public class RequestEvidenceWorker {
     this.mail = mail;
   }
 
+  @WorkerVariables(
+      requires = "claimId",
+      produces = {"evidenceReason", "decision"})
   @JobWorker(type = DisbursementProcess.REQUEST_EVIDENCE)
   public Map<String, Object> requestEvidence(ActivatedJob job) {
     DisbursementJob v = DisbursementJob.of(job);

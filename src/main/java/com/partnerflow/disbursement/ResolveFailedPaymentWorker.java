@@ -1,5 +1,6 @@
 package com.partnerflow.disbursement;
 
+import com.partnerflow.engine.WorkerVariables;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import java.util.Map;
@@ -18,6 +19,9 @@ public class ResolveFailedPaymentWorker {
     this.steps = steps;
   }
 
+  @WorkerVariables(
+      requires = {"paymentId", "failureDecision", "paymentAttempt"},
+      produces = "paymentAttempt")
   @JobWorker(type = DisbursementProcess.RESOLVE_FAILED_PAYMENT)
   public Map<String, Object> resolve(ActivatedJob job) {
     DisbursementJob v = DisbursementJob.of(job);

@@ -1,5 +1,6 @@
 package com.partnerflow.disbursement;
 
+import com.partnerflow.engine.WorkerVariables;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import java.util.Map;
@@ -17,6 +18,7 @@ public class SendClaimReminderWorker {
     this.mail = mail;
   }
 
+  @WorkerVariables(requires = "claimId")
   @JobWorker(type = DisbursementProcess.SEND_CLAIM_REMINDER)
   public void remind(ActivatedJob job) {
     DisbursementJob v = DisbursementJob.of(job);

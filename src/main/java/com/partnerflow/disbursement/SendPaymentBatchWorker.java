@@ -1,5 +1,6 @@
 package com.partnerflow.disbursement;
 
+import com.partnerflow.engine.WorkerVariables;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import org.springframework.stereotype.Component;
@@ -14,6 +15,7 @@ public class SendPaymentBatchWorker {
     this.runs = runs;
   }
 
+  @WorkerVariables(requires = "batchId")
   @JobWorker(type = DisbursementProcess.SEND_PAYMENT_BATCH)
   public void send(ActivatedJob job) {
     runs.send(DisbursementJob.of(job).required("batchId"));

@@ -1,5 +1,6 @@
 package com.partnerflow.disbursement;
 
+import com.partnerflow.engine.WorkerVariables;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import java.util.Map;
@@ -17,6 +18,9 @@ public class SendVerificationReminderWorker {
     this.mail = mail;
   }
 
+  @WorkerVariables(
+      requires = {"claimId", "reminderGroup"},
+      produces = "remindedMembers")
   @JobWorker(type = DisbursementProcess.SEND_VERIFICATION_REMINDER)
   public Map<String, Object> remind(ActivatedJob job) {
     DisbursementJob v = DisbursementJob.of(job);

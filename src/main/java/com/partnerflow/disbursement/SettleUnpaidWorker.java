@@ -1,5 +1,6 @@
 package com.partnerflow.disbursement;
 
+import com.partnerflow.engine.WorkerVariables;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import java.util.Map;
@@ -23,6 +24,7 @@ public class SettleUnpaidWorker {
     this.mail = mail;
   }
 
+  @WorkerVariables(requires = {"claimId", "settlement", "fundPeriod"})
   @JobWorker(type = DisbursementProcess.SETTLE_UNPAID)
   public void settle(ActivatedJob job) {
     DisbursementJob v = DisbursementJob.of(job);

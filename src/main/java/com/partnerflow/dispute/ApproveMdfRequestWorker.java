@@ -1,5 +1,6 @@
 package com.partnerflow.dispute;
 
+import com.partnerflow.engine.WorkerVariables;
 import com.partnerflow.fund.FundPeriod;
 import com.partnerflow.fund.InsufficientFunds;
 import com.partnerflow.mdf.MdfDisputes;
@@ -23,6 +24,9 @@ public class ApproveMdfRequestWorker {
     this.requests = requests;
   }
 
+  @WorkerVariables(
+      requires = {"disputeId", "mdfRequestId", "settledAmount"},
+      produces = {"fundPeriod", "fundsProblem"})
   @JobWorker(type = DisputeProcess.APPROVE_MDF_REQUEST)
   public Map<String, Object> approveMdfRequest(ActivatedJob job) {
     DisputeJob v = DisputeJob.of(job);

@@ -1,5 +1,6 @@
 package com.partnerflow.dispute;
 
+import com.partnerflow.engine.WorkerVariables;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import org.springframework.stereotype.Component;
@@ -16,6 +17,7 @@ public class AssignReviewWorker {
     this.mail = mail;
   }
 
+  @WorkerVariables(requires = {"disputeId", "policy", "reviewDueAt"})
   @JobWorker(type = DisputeProcess.ASSIGN_REVIEW)
   public void assignReview(ActivatedJob job) {
     DisputeJob v = DisputeJob.of(job);

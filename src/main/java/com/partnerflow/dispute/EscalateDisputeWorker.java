@@ -1,5 +1,6 @@
 package com.partnerflow.dispute;
 
+import com.partnerflow.engine.WorkerVariables;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import java.time.Duration;
@@ -21,6 +22,9 @@ public class EscalateDisputeWorker {
     this.mail = mail;
   }
 
+  @WorkerVariables(
+      requires = {"disputeId", "policy"},
+      produces = "escalationDueAt")
   @JobWorker(type = DisputeProcess.ESCALATE)
   public Map<String, Object> escalate(ActivatedJob job) {
     DisputeJob v = DisputeJob.of(job);

@@ -1,5 +1,6 @@
 package com.partnerflow.dispute;
 
+import com.partnerflow.engine.WorkerVariables;
 import com.partnerflow.fund.FundPeriod;
 import com.partnerflow.fund.InsufficientFunds;
 import com.partnerflow.mdf.MdfDisputes;
@@ -24,6 +25,9 @@ public class IncreaseMdfApprovalWorker {
     this.requests = requests;
   }
 
+  @WorkerVariables(
+      requires = {"disputeId", "mdfRequestId", "settledAmount"},
+      produces = {"fundPeriod", "fundsProblem"})
   @JobWorker(type = DisputeProcess.INCREASE_MDF_APPROVAL)
   public Map<String, Object> increaseMdfApproval(ActivatedJob job) {
     DisputeJob v = DisputeJob.of(job);

@@ -2,6 +2,7 @@ package com.partnerflow.dispute;
 
 import com.partnerflow.disbursement.DisbursementDisputes;
 import com.partnerflow.disbursement.DisbursementDisputes.CorrectivePayment;
+import com.partnerflow.engine.WorkerVariables;
 import com.partnerflow.fund.InsufficientFunds;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
@@ -27,6 +28,9 @@ public class InstructCorrectivePaymentWorker {
     this.steps = steps;
   }
 
+  @WorkerVariables(
+      requires = {"disputeId", "claimId", "settledAmount"},
+      produces = {"correctivePaymentId", "correctivePaymentAttempt", "fundPeriod", "fundsProblem"})
   @JobWorker(type = DisputeProcess.INSTRUCT_CORRECTIVE_PAYMENT)
   public Map<String, Object> instructCorrectivePayment(ActivatedJob job) {
     DisputeJob v = DisputeJob.of(job);

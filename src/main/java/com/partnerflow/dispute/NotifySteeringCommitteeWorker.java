@@ -1,5 +1,6 @@
 package com.partnerflow.dispute;
 
+import com.partnerflow.engine.WorkerVariables;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import org.springframework.stereotype.Component;
@@ -22,6 +23,7 @@ public class NotifySteeringCommitteeWorker {
     this.properties = properties;
   }
 
+  @WorkerVariables(requires = "disputeId")
   @JobWorker(type = DisputeProcess.NOTIFY_STEERING_COMMITTEE)
   public void notifySteeringCommittee(ActivatedJob job) {
     DisputeJob v = DisputeJob.of(job);

@@ -1,6 +1,7 @@
 package com.partnerflow.dispute;
 
 import com.partnerflow.disbursement.DisbursementDisputes;
+import com.partnerflow.engine.WorkerVariables;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import org.springframework.stereotype.Component;
@@ -17,6 +18,7 @@ public class RecordCorrectivePaymentWorker {
     this.steps = steps;
   }
 
+  @WorkerVariables(requires = {"disputeId", "correctivePaymentId", "fundPeriod"})
   @JobWorker(type = DisputeProcess.RECORD_CORRECTIVE_PAYMENT)
   public void recordCorrectivePayment(ActivatedJob job) {
     DisputeJob v = DisputeJob.of(job);

@@ -1,5 +1,6 @@
 package com.partnerflow.dispute;
 
+import com.partnerflow.engine.WorkerVariables;
 import com.partnerflow.task.TaskCompletion;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
@@ -15,6 +16,7 @@ public class RecordDisputeDecisionWorker {
     this.steps = steps;
   }
 
+  @WorkerVariables(requires = {"disputeId", "decision", "completedBy"})
   @JobWorker(type = DisputeProcess.RECORD_DECISION)
   public void recordDecision(ActivatedJob job) {
     DisputeJob v = DisputeJob.of(job);

@@ -1,5 +1,6 @@
 package com.partnerflow.dispute;
 
+import com.partnerflow.engine.WorkerVariables;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import org.springframework.stereotype.Component;
@@ -18,6 +19,7 @@ public class RecordFundsShortfallWorker {
     this.steps = steps;
   }
 
+  @WorkerVariables(requires = "disputeId")
   @JobWorker(type = DisputeProcess.RECORD_FUNDS_SHORTFALL)
   public void recordFundsShortfall(ActivatedJob job) {
     DisputeJob v = DisputeJob.of(job);

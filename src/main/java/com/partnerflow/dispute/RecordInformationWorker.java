@@ -1,5 +1,6 @@
 package com.partnerflow.dispute;
 
+import com.partnerflow.engine.WorkerVariables;
 import com.partnerflow.task.TaskCompletion;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
@@ -22,6 +23,9 @@ public class RecordInformationWorker {
     this.mail = mail;
   }
 
+  @WorkerVariables(
+      requires = {"disputeId", "policy", "completedBy"},
+      produces = "reviewDueAt")
   @JobWorker(type = DisputeProcess.RECORD_INFORMATION)
   public Map<String, Object> recordInformation(ActivatedJob job) {
     DisputeJob v = DisputeJob.of(job);

@@ -1,5 +1,6 @@
 package com.partnerflow.dispute;
 
+import com.partnerflow.engine.WorkerVariables;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import org.springframework.stereotype.Component;
@@ -18,6 +19,7 @@ public class RequestInformationWorker {
     this.mail = mail;
   }
 
+  @WorkerVariables(requires = "disputeId")
   @JobWorker(type = DisputeProcess.REQUEST_INFORMATION)
   public void requestInformation(ActivatedJob job) {
     DisputeJob v = DisputeJob.of(job);

@@ -1,5 +1,6 @@
 package com.partnerflow.dispute;
 
+import com.partnerflow.engine.WorkerVariables;
 import com.partnerflow.task.TaskCompletion;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
@@ -23,6 +24,9 @@ public class ResolveDisputeWorker {
     this.mail = mail;
   }
 
+  @WorkerVariables(
+      requires = {"disputeId", "decision", "reason", "completedBy"},
+      produces = {"effect", "outcome", "settledAmount"})
   @JobWorker(type = DisputeProcess.RESOLVE)
   public Map<String, Object> resolve(ActivatedJob job) {
     DisputeJob v = DisputeJob.of(job);

@@ -1,6 +1,7 @@
 package com.partnerflow.dispute;
 
 import com.partnerflow.disbursement.DisbursementDisputes;
+import com.partnerflow.engine.WorkerVariables;
 import com.partnerflow.task.TaskCompletion;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
@@ -27,6 +28,9 @@ public class ResolveFailedCorrectivePaymentWorker {
     this.steps = steps;
   }
 
+  @WorkerVariables(
+      requires = {"disputeId", "correctivePaymentId", "failureDecision"},
+      produces = "correctivePaymentAttempt")
   @JobWorker(type = DisputeProcess.RESOLVE_FAILED_CORRECTIVE_PAYMENT)
   public Map<String, Object> resolveFailedCorrectivePayment(ActivatedJob job) {
     DisputeJob v = DisputeJob.of(job);

@@ -1,5 +1,6 @@
 package com.partnerflow.dispute;
 
+import com.partnerflow.engine.WorkerVariables;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import java.util.Map;
@@ -17,6 +18,7 @@ public class TriageDisputeWorker {
     this.context = context;
   }
 
+  @WorkerVariables(requires = "disputeId", produces = "disputeSummary")
   @JobWorker(type = DisputeProcess.TRIAGE)
   public Map<String, Object> triage(ActivatedJob job) {
     DisputeJob v = DisputeJob.of(job);

@@ -1,5 +1,6 @@
 package com.partnerflow.mdf;
 
+import com.partnerflow.engine.WorkerVariables;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import java.math.BigDecimal;
@@ -22,6 +23,17 @@ public class ApplyRevisionWorker {
     this.review = review;
   }
 
+  @WorkerVariables(
+      requires = {
+        "mdfRequestId",
+        "title",
+        "startDate",
+        "endDate",
+        "totalCost",
+        "requestedAmount",
+        "partnerContribution"
+      },
+      produces = {"revisionAccepted", "revisionProblems"})
   @JobWorker(type = MdfProcess.APPLY_REVISION)
   public Map<String, Object> applyRevision(ActivatedJob job) {
     JobVariables v = JobVariables.of(job);

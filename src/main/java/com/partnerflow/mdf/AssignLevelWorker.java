@@ -1,5 +1,6 @@
 package com.partnerflow.mdf;
 
+import com.partnerflow.engine.WorkerVariables;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import java.util.Map;
@@ -15,6 +16,9 @@ public class AssignLevelWorker {
     this.review = review;
   }
 
+  @WorkerVariables(
+      requires = {"mdfRequestId", "approvalGroup", "sla"},
+      produces = {"decidingGroup", "decisionDueAt", "availableBalance", "partnerHistory"})
   @JobWorker(type = MdfProcess.ASSIGN_LEVEL)
   public Map<String, Object> assignLevel(ActivatedJob job) {
     JobVariables v = JobVariables.of(job);

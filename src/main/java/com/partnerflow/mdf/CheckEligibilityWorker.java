@@ -1,5 +1,6 @@
 package com.partnerflow.mdf;
 
+import com.partnerflow.engine.WorkerVariables;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import java.util.List;
@@ -16,6 +17,9 @@ public class CheckEligibilityWorker {
     this.review = review;
   }
 
+  @WorkerVariables(
+      requires = {"mdfRequestId", "tierBenefits"},
+      produces = {"eligible", "ineligibleReasons", "rejectionReasons", "rejectedBy"})
   @JobWorker(type = MdfProcess.CHECK_ELIGIBILITY)
   public Map<String, Object> checkEligibility(ActivatedJob job) {
     JobVariables v = JobVariables.of(job);

@@ -1,5 +1,6 @@
 package com.partnerflow.mdf;
 
+import com.partnerflow.engine.WorkerVariables;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import java.util.Map;
@@ -15,6 +16,9 @@ public class CollectRiskFactsWorker {
     this.review = review;
   }
 
+  @WorkerVariables(
+      requires = {"mdfRequestId", "tierBenefits"},
+      produces = "riskFacts")
   @JobWorker(type = MdfProcess.COLLECT_RISK_FACTS)
   public Map<String, Object> collectRiskFacts(ActivatedJob job) {
     JobVariables v = JobVariables.of(job);

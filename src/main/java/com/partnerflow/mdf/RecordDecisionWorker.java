@@ -1,5 +1,6 @@
 package com.partnerflow.mdf;
 
+import com.partnerflow.engine.WorkerVariables;
 import com.partnerflow.task.TaskCompletion;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
@@ -17,6 +18,9 @@ public class RecordDecisionWorker {
     this.review = review;
   }
 
+  @WorkerVariables(
+      requires = {"mdfRequestId", "decidingGroup", "decision"},
+      produces = {"approvedAmount", "lastApprover", "rejectionReasons", "rejectedBy"})
   @JobWorker(type = MdfProcess.RECORD_DECISION)
   public Map<String, Object> recordDecision(ActivatedJob job) {
     JobVariables v = JobVariables.of(job);

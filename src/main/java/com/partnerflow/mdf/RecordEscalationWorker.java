@@ -1,5 +1,6 @@
 package com.partnerflow.mdf;
 
+import com.partnerflow.engine.WorkerVariables;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import java.time.Instant;
@@ -21,6 +22,9 @@ public class RecordEscalationWorker {
     this.review = review;
   }
 
+  @WorkerVariables(
+      requires = {"mdfRequestId", "escalatedFrom", "escalatedTo", "escalationDueAt"},
+      produces = {"decidingGroup", "decisionDueAt"})
   @JobWorker(type = MdfProcess.RECORD_ESCALATION)
   public Map<String, Object> recordEscalation(ActivatedJob job) {
     JobVariables v = JobVariables.of(job);

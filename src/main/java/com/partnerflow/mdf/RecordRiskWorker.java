@@ -1,5 +1,6 @@
 package com.partnerflow.mdf;
 
+import com.partnerflow.engine.WorkerVariables;
 import com.partnerflow.processowner.DecisionVersions;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
@@ -26,6 +27,7 @@ public class RecordRiskWorker {
     this.decisions = decisions;
   }
 
+  @WorkerVariables(requires = {"mdfRequestId", "riskScore", "riskLevel"})
   @JobWorker(type = MdfProcess.RECORD_RISK)
   public void recordRisk(ActivatedJob job) {
     JobVariables v = JobVariables.of(job);

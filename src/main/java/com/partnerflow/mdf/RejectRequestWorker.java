@@ -1,5 +1,6 @@
 package com.partnerflow.mdf;
 
+import com.partnerflow.engine.WorkerVariables;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import java.util.List;
@@ -17,6 +18,7 @@ public class RejectRequestWorker {
     this.mail = mail;
   }
 
+  @WorkerVariables(requires = "mdfRequestId")
   @JobWorker(type = MdfProcess.REJECT_REQUEST)
   public void rejectRequest(ActivatedJob job) {
     JobVariables v = JobVariables.of(job);

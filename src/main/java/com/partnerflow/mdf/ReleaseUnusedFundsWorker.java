@@ -1,5 +1,6 @@
 package com.partnerflow.mdf;
 
+import com.partnerflow.engine.WorkerVariables;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import java.util.Map;
@@ -15,6 +16,9 @@ public class ReleaseUnusedFundsWorker {
     this.funding = funding;
   }
 
+  @WorkerVariables(
+      requires = {"mdfRequestId", "fundPeriod"},
+      produces = "releasedAmount")
   @JobWorker(type = MdfProcess.RELEASE_UNUSED_FUNDS)
   public Map<String, Object> releaseUnusedFunds(ActivatedJob job) {
     JobVariables v = JobVariables.of(job);

@@ -1,5 +1,6 @@
 package com.partnerflow.mdf;
 
+import com.partnerflow.engine.WorkerVariables;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import java.util.List;
@@ -21,6 +22,15 @@ public class RequestChangesWorker {
     this.review = review;
   }
 
+  @WorkerVariables(
+      requires = {"mdfRequestId", "revisionRound", "tierBenefits"},
+      produces = {
+        "maxRoundsReached",
+        "rejectionReasons",
+        "rejectedBy",
+        "revisionRound",
+        "milestones"
+      })
   @JobWorker(type = MdfProcess.REQUEST_CHANGES)
   public Map<String, Object> requestChanges(ActivatedJob job) {
     JobVariables v = JobVariables.of(job);

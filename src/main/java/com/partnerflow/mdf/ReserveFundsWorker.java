@@ -1,5 +1,6 @@
 package com.partnerflow.mdf;
 
+import com.partnerflow.engine.WorkerVariables;
 import com.partnerflow.fund.FundPeriod;
 import com.partnerflow.fund.InsufficientFunds;
 import io.camunda.client.annotation.JobWorker;
@@ -27,6 +28,9 @@ public class ReserveFundsWorker {
     this.funding = funding;
   }
 
+  @WorkerVariables(
+      requires = "mdfRequestId",
+      produces = {"approvedAmount", "fundPeriod", "periodClosesAt", "fundsProblem"})
   @JobWorker(type = MdfProcess.RESERVE_FUNDS)
   public Map<String, Object> reserveFunds(ActivatedJob job) {
     JobVariables v = JobVariables.of(job);

@@ -1,5 +1,6 @@
 package com.partnerflow.mdf;
 
+import com.partnerflow.engine.WorkerVariables;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import java.util.Map;
@@ -20,6 +21,9 @@ public class SendReminderWorker {
     this.mail = mail;
   }
 
+  @WorkerVariables(
+      requires = {"mdfRequestId", "reminderGroup"},
+      produces = "remindersSent")
   @JobWorker(type = MdfProcess.SEND_REMINDER)
   public Map<String, Object> sendReminder(ActivatedJob job) {
     JobVariables v = JobVariables.of(job);

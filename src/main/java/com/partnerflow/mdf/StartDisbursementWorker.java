@@ -1,5 +1,6 @@
 package com.partnerflow.mdf;
 
+import com.partnerflow.engine.WorkerVariables;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import java.util.LinkedHashMap;
@@ -21,6 +22,7 @@ public class StartDisbursementWorker {
     this.disbursements = disbursements;
   }
 
+  @WorkerVariables(requires = "mdfRequestId", produces = "milestones")
   @JobWorker(type = MdfProcess.START_DISBURSEMENT)
   public Map<String, Object> startDisbursement(ActivatedJob job) {
     var request = disbursements.startDisbursement(JobVariables.of(job).requestId());

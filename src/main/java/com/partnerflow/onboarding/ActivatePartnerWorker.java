@@ -1,5 +1,6 @@
 package com.partnerflow.onboarding;
 
+import com.partnerflow.engine.WorkerVariables;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import java.math.BigDecimal;
@@ -20,6 +21,9 @@ public class ActivatePartnerWorker {
     this.activation = activation;
   }
 
+  @WorkerVariables(
+      requires = {"applicationId", "tierBenefits"},
+      produces = {"partnerId", "adminUsername"})
   @JobWorker(type = OnboardingProcess.ACTIVATE_PARTNER)
   public Map<String, Object> activate(ActivatedJob job) {
     Map<String, Object> variables = job.getVariablesAsMap();

@@ -1,5 +1,6 @@
 package com.partnerflow.onboarding;
 
+import com.partnerflow.engine.WorkerVariables;
 import com.partnerflow.notification.Notification;
 import com.partnerflow.notification.Notifications;
 import com.partnerflow.onboarding.OnboardingToken.Purpose;
@@ -40,6 +41,7 @@ public class NotifyWorker {
     this.records = records;
   }
 
+  @WorkerVariables
   @JobWorker(type = OnboardingProcess.NOTIFY)
   public void notify(ActivatedJob job) {
     Map<String, Object> variables = job.getVariablesAsMap();

@@ -1,5 +1,6 @@
 package com.partnerflow.onboarding;
 
+import com.partnerflow.engine.WorkerVariables;
 import com.partnerflow.task.InboxTask;
 import com.partnerflow.task.InboxTasks;
 import io.camunda.client.annotation.JobWorker;
@@ -28,6 +29,9 @@ public class RecordReviewDecisionWorker {
     this.tasks = tasks;
   }
 
+  @WorkerVariables(
+      requires = {"applicationId", "decision"},
+      produces = "tier")
   @JobWorker(type = OnboardingProcess.RECORD_REVIEW_DECISION)
   public Map<String, Object> record(ActivatedJob job) {
     Map<String, Object> variables = job.getVariablesAsMap();

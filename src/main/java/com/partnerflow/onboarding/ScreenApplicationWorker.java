@@ -1,5 +1,6 @@
 package com.partnerflow.onboarding;
 
+import com.partnerflow.engine.WorkerVariables;
 import com.partnerflow.onboarding.ApplicationScreening.KnownPartner;
 import com.partnerflow.partner.Partners;
 import io.camunda.client.annotation.JobWorker;
@@ -22,6 +23,9 @@ public class ScreenApplicationWorker {
     this.deniedParties = deniedParties;
   }
 
+  @WorkerVariables(
+      requires = "applicationId",
+      produces = {"screeningOutcome", "screeningReasons"})
   @JobWorker(type = OnboardingProcess.SCREEN_APPLICATION)
   public Map<String, Object> screen(ActivatedJob job) {
     String id = (String) job.getVariablesAsMap().get("applicationId");

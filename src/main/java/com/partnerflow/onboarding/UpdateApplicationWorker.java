@@ -1,5 +1,6 @@
 package com.partnerflow.onboarding;
 
+import com.partnerflow.engine.WorkerVariables;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import java.util.Map;
@@ -19,6 +20,7 @@ public class UpdateApplicationWorker {
     this.records = records;
   }
 
+  @WorkerVariables(requires = "applicationId")
   @JobWorker(type = OnboardingProcess.UPDATE_APPLICATION)
   public void update(ActivatedJob job) {
     Map<String, Object> variables = job.getVariablesAsMap();
