@@ -1,5 +1,7 @@
 package com.partnerflow.disbursement;
 
+import com.partnerflow.engine.ProcessVariables;
+
 /**
  * The identifiers of {@code bpmn/mdf-disbursement.bpmn} and {@code bpmn/payment-run.bpmn}: process
  * ids, job types and message names.
@@ -33,6 +35,30 @@ final class DisbursementProcess {
 
   /** Published on a payment's failure; correlation key: the payment id. */
   static final String PAYMENT_FAILED = "payment-failed";
+
+  /**
+   * What a milestone's disbursement starts with: the inputs of the calling activities in {@code
+   * mdf-request} and {@code dispute-escalation}, which pass nothing else; and what the payment
+   * messages carry ({@code PaymentDesk}).
+   */
+  static final ProcessVariables VARIABLES =
+      ProcessVariables.startedWith(
+              PROCESS_ID,
+              "mdfRequestId",
+              "partnerId",
+              "fundPeriod",
+              "milestoneId",
+              "milestoneName",
+              "plannedDate",
+              "milestoneAmount",
+              "currency",
+              "title")
+          .withMessage(PAYMENT_CONFIRMED, "paymentReference")
+          .withMessage(PAYMENT_FAILED, "failureReason");
+
+  /** What a payment run started by finance starts with ({@code PaymentDesk}). */
+  static final ProcessVariables PAYMENT_RUN_VARIABLES =
+      ProcessVariables.startedWith(PAYMENT_RUN_PROCESS_ID, "batchIds");
 
   private DisbursementProcess() {}
 }

@@ -4,6 +4,7 @@ import com.partnerflow.common.ConflictException;
 import com.partnerflow.common.InvalidRequestException;
 import com.partnerflow.common.NotFoundException;
 import com.partnerflow.common.TemporarilyUnavailableException;
+import com.partnerflow.engine.ProcessVariables;
 import com.partnerflow.identity.PartnerflowUser;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientStatusException;
@@ -12,6 +13,7 @@ import io.grpc.Status;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Service;
 
 /**
@@ -22,6 +24,17 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class PaymentDesk {
+  /** {@link ProcessVariables} declared for the process owners' compatibility check. */
+  @Bean
+  static ProcessVariables disbursementVariables() {
+    return DisbursementProcess.VARIABLES;
+  }
+
+  /** {@link ProcessVariables} declared for the process owners' compatibility check. */
+  @Bean
+  static ProcessVariables paymentRunVariables() {
+    return DisbursementProcess.PAYMENT_RUN_VARIABLES;
+  }
 
   static final String FINANCE = "finance";
   static final int MAX_TEXT = 200;
@@ -76,7 +89,9 @@ class PaymentDesk {
           .newCreateInstanceCommand()
           .bpmnProcessId(DisbursementProcess.PAYMENT_RUN_PROCESS_ID)
           .latestVersion()
-          .variables(Map.of("batchIds", batches.stream().map(PaymentBatch::getId).toList()))
+          .variables(
+              DisbursementProcess.PAYMENT_RUN_VARIABLES.checked(
+                  Map.of("batchIds", batches.stream().map(PaymentBatch::getId).toList())))
           .send()
           .join();
     } catch (RuntimeException e) {
@@ -117,7 +132,7 @@ class PaymentDesk {
           .correlationKey(payment.getId())
           .messageId(message + ":" + payment.getId() + ":" + payment.getAttempt())
           .timeToLive(properties.confirmationTtl())
-          .variables(variables)
+          .variables(DisbursementProcess.VARIABLES.checkedMessage(message, variables))
           .send()
           .join();
     } catch (RuntimeException e) {

@@ -1,6 +1,8 @@
 package com.partnerflow.dispute;
 
+import com.partnerflow.engine.ProcessVariables;
 import com.partnerflow.fund.InsufficientFunds;
+import com.partnerflow.task.UserTaskJob;
 import io.camunda.client.exception.BpmnError;
 import java.util.Map;
 
@@ -8,6 +10,24 @@ import java.util.Map;
 final class DisputeProcess {
 
   static final String PROCESS_ID = "dispute-escalation";
+
+  /**
+   * What an opened dispute starts with ({@code DisputeService}); claimId or paymentId by subject.
+   */
+  static final ProcessVariables VARIABLES =
+      ProcessVariables.startedWith(
+          PROCESS_ID,
+          "disputeId",
+          "partnerId",
+          "subjectType",
+          "mdfRequestId",
+          "claimId",
+          "paymentId",
+          "disputedAmount",
+          "currency",
+          "category",
+          "decisionType",
+          UserTaskJob.EXCLUDED_USERS_VARIABLE);
 
   static final String TRIAGE = "dispute.triage";
   static final String ASSIGN_REVIEW = "dispute.assign-review";

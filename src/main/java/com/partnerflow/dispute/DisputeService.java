@@ -6,6 +6,7 @@ import com.partnerflow.common.ForbiddenException;
 import com.partnerflow.common.InvalidRequestException;
 import com.partnerflow.common.NotFoundException;
 import com.partnerflow.common.TemporarilyUnavailableException;
+import com.partnerflow.engine.ProcessVariables;
 import com.partnerflow.identity.PartnerflowUser;
 import com.partnerflow.partner.Partner;
 import com.partnerflow.partner.Partners;
@@ -22,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.context.annotation.Bean;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -34,6 +36,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class DisputeService {
+  /** {@link ProcessVariables} declared for the process owners' compatibility check. */
+  @Bean
+  static ProcessVariables disputeVariables() {
+    return DisputeProcess.VARIABLES;
+  }
 
   static final int MAX_EXPLANATION = 4000;
 
@@ -182,7 +189,7 @@ public class DisputeService {
         .newCreateInstanceCommand()
         .bpmnProcessId(DisputeProcess.PROCESS_ID)
         .latestVersion()
-        .variables(v)
+        .variables(DisputeProcess.VARIABLES.checked(v))
         .send()
         .join()
         .getProcessInstanceKey();

@@ -1,9 +1,28 @@
 package com.partnerflow.mdf;
 
+import com.partnerflow.engine.ProcessVariables;
+
 /** The identifiers of {@code bpmn/mdf-request.bpmn}: process id, job types and error codes. */
 final class MdfProcess {
 
   static final String PROCESS_ID = "mdf-request";
+
+  /** What a submitted request starts with ({@code MdfRequestService}). */
+  static final ProcessVariables VARIABLES =
+      ProcessVariables.startedWith(
+          PROCESS_ID,
+          "mdfRequestId",
+          "partnerId",
+          "tier",
+          "activityType",
+          "title",
+          "currency",
+          "totalCost",
+          "requestedAmount",
+          "partnerContribution",
+          "startDate",
+          "endDate",
+          "revisionRound");
 
   static final String CHECK_ELIGIBILITY = "mdf.check-eligibility";
   static final String COLLECT_RISK_FACTS = "mdf.collect-risk-facts";

@@ -3,6 +3,7 @@ package com.partnerflow.mdf;
 import com.partnerflow.common.ConflictException;
 import com.partnerflow.common.NotFoundException;
 import com.partnerflow.common.TemporarilyUnavailableException;
+import com.partnerflow.engine.ProcessVariables;
 import com.partnerflow.fund.FundBalance;
 import com.partnerflow.fund.FundLedger;
 import com.partnerflow.identity.PartnerflowUser;
@@ -14,6 +15,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -25,6 +27,11 @@ import org.springframework.web.ErrorResponseException;
 /** Submits MDF requests (starting the {@code mdf-request} process) and answers who sees which. */
 @Service
 public class MdfRequestService {
+  /** {@link ProcessVariables} declared for the process owners' compatibility check. */
+  @Bean
+  static ProcessVariables mdfRequestVariables() {
+    return MdfProcess.VARIABLES;
+  }
 
   private final MdfRequests requests;
   private final Partners partners;
@@ -132,7 +139,7 @@ public class MdfRequestService {
           .newCreateInstanceCommand()
           .bpmnProcessId(MdfProcess.PROCESS_ID)
           .latestVersion()
-          .variables(variables)
+          .variables(MdfProcess.VARIABLES.checked(variables))
           .send()
           .join()
           .getProcessInstanceKey();

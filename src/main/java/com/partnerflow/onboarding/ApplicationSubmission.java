@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.partnerflow.common.ConflictException;
 import com.partnerflow.common.TemporarilyUnavailableException;
+import com.partnerflow.engine.ProcessVariables;
 import io.camunda.client.CamundaClient;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -23,6 +25,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 class ApplicationSubmission {
+  /** {@link ProcessVariables} declared for the process owners' compatibility check. */
+  @Bean
+  static ProcessVariables onboardingVariables() {
+    return OnboardingProcess.VARIABLES;
+  }
 
   private static final Logger log = LoggerFactory.getLogger(ApplicationSubmission.class);
 
@@ -68,7 +75,7 @@ class ApplicationSubmission {
               .newCreateInstanceCommand()
               .bpmnProcessId(OnboardingProcess.PROCESS_ID)
               .latestVersion()
-              .variables(variablesOf(application))
+              .variables(OnboardingProcess.VARIABLES.checked(variablesOf(application)))
               .send()
               .join()
               .getProcessInstanceKey();

@@ -1,9 +1,28 @@
 package com.partnerflow.onboarding;
 
+import com.partnerflow.engine.ProcessVariables;
+
 /** The identifiers of bpmn/partner-onboarding.bpmn that code relies on, in one place. */
 final class OnboardingProcess {
 
   static final String PROCESS_ID = "partner-onboarding";
+
+  /** What a submitted application starts with ({@code ApplicationSubmission}). */
+  static final ProcessVariables VARIABLES =
+      ProcessVariables.startedWith(
+          PROCESS_ID,
+          "applicationId",
+          "companyName",
+          "website",
+          "domain",
+          "country",
+          "region",
+          "partnerType",
+          "verticals",
+          "expectedAnnualRevenue",
+          "certifiedStaff",
+          "contactName",
+          "contactEmail");
 
   static final String SCREEN_APPLICATION = "onboarding.screen-application";
   static final String UPDATE_APPLICATION = "onboarding.update-application";

@@ -12,6 +12,7 @@
       "partner",
       "task",
       "task::form",
+      "engine",
       "notification",
       "fund"
     })

@@ -61,10 +61,7 @@ public class TaskForms {
         String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         JsonNode schema = json.readTree(text);
         FormSchema parsed = FormSchema.parse(text);
-        Set<String> inputKeys =
-            parsed.inputFields().stream()
-                .map(f -> f.key().split("[.\\[]", 2)[0])
-                .collect(java.util.stream.Collectors.toSet());
+        Set<String> inputKeys = parsed.submittedVariables();
         loaded.put(
             name.substring(0, name.length() - ".form".length()),
             new LoadedForm(
@@ -88,6 +85,11 @@ public class TaskForms {
   /** Whether {@code forms/} holds the form with this key, so a task naming it can be worked. */
   public boolean hasForm(String formKey) {
     return forms.containsKey(formKey);
+  }
+
+  /** The variables a completed task of the form with this key hands to its process. */
+  public Optional<Set<String>> submittedVariables(String formKey) {
+    return Optional.ofNullable(forms.get(formKey)).map(f -> f.parsed().submittedVariables());
   }
 
   /** The form keys of {@code forms/}; never empty, so it can stand in a {@code not in} clause. */

@@ -2,6 +2,8 @@ package com.partnerflow.task.form;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A Camunda Form (form-js JSON, schemaVersion up to {@value FormSchemaParser#MAX_SCHEMA_VERSION})
@@ -49,6 +51,16 @@ public final class FormSchema {
     var inputs = new ArrayList<FormField>();
     collectInputs(fields, "", inputs);
     return List.copyOf(inputs);
+  }
+
+  /**
+   * The variables a completed task of this form hands to its process: the top-level keys of its
+   * input fields ({@code milestones} for {@code milestones[].name}).
+   */
+  public Set<String> submittedVariables() {
+    return inputFields().stream()
+        .map(f -> f.key().split("[.\\[]", 2)[0])
+        .collect(Collectors.toUnmodifiableSet());
   }
 
   private static void collectInputs(List<FormField> fields, String prefix, List<FormField> into) {
