@@ -5,9 +5,11 @@ import com.partnerflow.engine.DeployedDefinition;
 import com.partnerflow.engine.DeployedDefinitions;
 import com.partnerflow.engine.DeploymentRejectedException;
 import com.partnerflow.engine.EngineProperties;
+import com.partnerflow.engine.ProcessVariables;
 import com.partnerflow.engine.ResourceDeployment;
 import com.partnerflow.identity.Users;
 import com.partnerflow.processowner.internal.CompatibilityCheck;
+import com.partnerflow.processowner.internal.DecisionInputs;
 import com.partnerflow.processowner.internal.DeployedVersion;
 import com.partnerflow.processowner.internal.DeploymentBinding;
 import com.partnerflow.processowner.internal.DeploymentRecord;
@@ -17,6 +19,7 @@ import com.partnerflow.processowner.internal.JobWorkerTypes;
 import com.partnerflow.processowner.internal.Landscape;
 import com.partnerflow.processowner.internal.ParsedResource;
 import com.partnerflow.processowner.internal.ResourceReader;
+import com.partnerflow.processowner.internal.VariableContracts;
 import com.partnerflow.task.TaskForms;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -59,6 +62,7 @@ class Deployments {
   private final Users users;
   private final DeploymentsProperties properties;
   private final EngineProperties engineProperties;
+  private final List<ProcessVariables> declaredVariables;
   private final ResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
   private final Clock clock;
 
@@ -72,7 +76,9 @@ class Deployments {
       Users users,
       DeploymentsProperties properties,
       EngineProperties engineProperties,
+      List<ProcessVariables> declaredVariables,
       Clock clock) {
+    this.declaredVariables = List.copyOf(declaredVariables);
     this.engineProperties = engineProperties;
     this.reader = new ResourceReader(json, properties.maxFileSize().toBytes());
     this.engine = engine;
@@ -232,7 +238,26 @@ class Deployments {
         forms::hasForm,
         formIds,
         processFiles,
-        decisions);
+        decisions,
+        variableContracts());
+  }
+
+  /** What this service declares about variables, and what the deployed decisions read. */
+  private VariableContracts variableContracts() {
+    Map<String, Set<String>> starts = new HashMap<>();
+    Map<String, Set<String>> messages = new HashMap<>();
+    for (ProcessVariables declared : declaredVariables) {
+      starts.put(declared.bpmnProcessId(), declared.start());
+      messages.putAll(declared.messages());
+    }
+    Map<String, Set<String>> decisionInputs = new HashMap<>();
+    for (ParsedResource file : deployedFiles()) {
+      if (file instanceof ParsedResource.Dmn dmn) {
+        decisionInputs.putAll(DecisionInputs.of(dmn.content()));
+      }
+    }
+    return new VariableContracts(
+        workers.contracts(), starts, messages, forms::submittedVariables, decisionInputs);
   }
 
   private static DeploymentRecord.File file(ParsedResource r) {

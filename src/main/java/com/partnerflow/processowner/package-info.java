@@ -5,5 +5,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Process owner workspace",
-    allowedDependencies = {"common", "identity", "engine", "task"})
+    allowedDependencies = {"common", "identity", "engine", "task", "task::form"})
 package com.partnerflow.processowner;

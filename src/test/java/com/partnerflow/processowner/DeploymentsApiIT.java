@@ -196,15 +196,125 @@ class DeploymentsApiIT {
         deploy(
             "olivia",
             file("mdf-request.bpmn", classpath("bpmn/mdf-request.bpmn")),
-            file("partner-onboarding.bpmn", classpath("bpmn/partner-onboarding.bpmn")));
+            file("partner-onboarding.bpmn", classpath("bpmn/partner-onboarding.bpmn")),
+            file("dispute-escalation.bpmn", classpath("bpmn/dispute-escalation.bpmn")),
+            file("payment-run.bpmn", classpath("bpmn/payment-run.bpmn")));
 
     assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(201);
     JsonNode findings = json.readTree(answer.getBody()).path("findings");
     assertThat(findings.findValuesAsText("severity")).doesNotContain("error", "warning");
     // Bound to their deployment, the diagrams bring the deployed decisions and processes they call.
     assertThat(findings.findValuesAsText("resourceName"))
-        .contains("partner-tier.dmn", "mdf-disbursement.bpmn", "mdf-disbursement.dmn");
+        .contains(
+            "partner-tier.dmn",
+            "mdf-disbursement.bpmn",
+            "mdf-disbursement.dmn",
+            "dispute-policy.dmn");
     assertThat(findings.findValuesAsText("rule")).containsOnly("deployment-binding");
+  }
+
+  @Test
+  void aWorkerBeforeTheVariablesItNeedsIsRefusedNamingThem() throws Exception {
+    // The decision is recorded before any review produced it: every instance would fail there.
+    ResponseEntity<String> answer =
+        deploy(
+            "olivia",
+            file(
+                "mdf-request.bpmn",
+                diagram("mdf-request", serviceTask("EarlyDecisionTask", "mdf.record-decision"))));
+
+    assertRefused(answer);
+    JsonNode finding = finding(answer, "worker-variables");
+    assertThat(finding.path("severity").asText()).isEqualTo("error");
+    assertThat(finding.path("elementId").asText()).isEqualTo("EarlyDecisionTask");
+    // mdfRequestId is a start variable of mdf-request; the other two nothing produces.
+    assertThat(finding.path("message").asText())
+        .contains("'decidingGroup', 'decision'")
+        .doesNotContain("mdfRequestId");
+  }
+
+  @Test
+  void aFormWithoutTheFieldTheNextStepReadsIsRefused() throws Exception {
+    String withoutDecision =
+        diagram(
+            "dispute-escalation",
+            userTask("ReviewTask", "dispute-information", "partner-managers"),
+            serviceTask("RecordDecisionTask", "dispute.record-decision"));
+    String withDecision =
+        diagram(
+            "dispute-escalation",
+            userTask("ReviewTask", "dispute-review", "partner-managers"),
+            serviceTask("RecordDecisionTask", "dispute.record-decision"),
+            // Refused for this, so the test deploys nothing either way.
+            serviceTask("ChargeCardTask", "payments.charge-card"));
+
+    ResponseEntity<String> refused =
+        deploy("olivia", file("dispute-escalation.bpmn", withoutDecision));
+    ResponseEntity<String> other = deploy("olivia", file("dispute-escalation.bpmn", withDecision));
+
+    assertRefused(refused);
+    JsonNode finding = finding(refused, "worker-variables");
+    assertThat(finding.path("elementId").asText()).isEqualTo("RecordDecisionTask");
+    assertThat(finding.path("message").asText()).contains("requires 'decision'");
+    assertRefused(other);
+    assertThat(rules(other)).contains("job-worker").doesNotContain("worker-variables");
+  }
+
+  @Test
+  void theShippedMdfDiagramWithAReviewFormLackingTheDecisionIsRefused() throws Exception {
+    // The whole diagram (sub-process, loops, boundary events): its review tasks now show a form
+    // without the decision field that the recording worker and the gateways after it read.
+    String bpmn =
+        classpath("bpmn/mdf-request.bpmn")
+            .replace("formKey=\"mdf-request-review\"", "formKey=\"mdf-request-revision\"");
+
+    ResponseEntity<String> answer = deploy("olivia", file("mdf-request.bpmn", bpmn));
+
+    assertRefused(answer);
+    JsonNode finding = finding(answer, "worker-variables");
+    assertThat(finding.path("message").asText())
+        .contains("'mdf.record-decision' requires 'decision'");
+    assertThat(rules(answer)).contains("expression-variables");
+  }
+
+  @Test
+  void expressionsAndDecisionsReadingVariablesNothingProducesAreWarned() throws Exception {
+    String decision = uniqueId("reads-unknown");
+    String typo =
+        """
+        <bpmn:serviceTask id="ReserveTask" name="Reserve"><bpmn:extensionElements>\
+        <zeebe:taskDefinition type="mdf.reserve-funds" /><zeebe:ioMapping>\
+        <zeebe:input source="=requestedAmont * 2" target="doubled" /></zeebe:ioMapping>\
+        </bpmn:extensionElements></bpmn:serviceTask>""";
+    String bpmn =
+        diagram(
+            "mdf-request",
+            typo,
+            businessRuleTask("ScoreTask", decision),
+            serviceTask("ChargeCardTask", "payments.charge-card"));
+
+    ResponseEntity<String> answer =
+        deploy(
+            "olivia",
+            file("mdf-request.bpmn", bpmn),
+            file(
+                decision + ".dmn",
+                decision(decision)
+                    .replace(
+                        "<text>amount</text>", "<text>partnerScore + requestedAmount</text>")));
+
+    assertRefused(answer);
+    JsonNode expression = finding(answer, "expression-variables");
+    assertThat(expression.path("severity").asText()).isEqualTo("warning");
+    assertThat(expression.path("elementId").asText()).isEqualTo("ReserveTask");
+    assertThat(expression.path("message").asText()).contains("'requestedAmont'");
+    JsonNode inputs = finding(answer, "decision-inputs");
+    assertThat(inputs.path("severity").asText()).isEqualTo("warning");
+    assertThat(inputs.path("elementId").asText()).isEqualTo("ScoreTask");
+    // requestedAmount is a start variable; partnerScore nothing produces.
+    assertThat(inputs.path("message").asText())
+        .contains("'partnerScore'")
+        .doesNotContain("'requestedAmount'");
   }
 
   @Test
@@ -335,6 +445,19 @@ class DeploymentsApiIT {
       }
     }
     throw new AssertionError(id + " not in " + processes);
+  }
+
+  private JsonNode finding(ResponseEntity<String> answer, String rule) throws Exception {
+    for (JsonNode f : json.readTree(answer.getBody()).path("findings")) {
+      if (f.path("rule").asText().equals(rule)) {
+        return f;
+      }
+    }
+    throw new AssertionError("No finding of rule " + rule + " in " + answer.getBody());
+  }
+
+  private List<String> rules(ResponseEntity<String> answer) throws Exception {
+    return json.readTree(answer.getBody()).path("findings").findValuesAsText("rule");
   }
 
   private ResponseEntity<String> deploy(String user, ByteArrayResource... files) {

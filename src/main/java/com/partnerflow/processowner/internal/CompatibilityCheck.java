@@ -25,7 +25,8 @@ import org.camunda.bpm.model.xml.instance.ModelElementInstance;
  * Checks a deployment against what this service can run, before the engine sees it: job types
  * without a worker, forms that do not exist, unknown candidate groups, partner tasks that break the
  * partner-group convention, decisions and processes that are not deployed, and ids that do not
- * match their file or belong to another file.
+ * match their file or belong to another file; and the variables each process reads against those
+ * produced before ({@link VariableFlowCheck}).
  */
 public final class CompatibilityCheck {
 
@@ -43,10 +44,16 @@ public final class CompatibilityCheck {
 
   public List<Finding> check(List<ParsedResource> resources) {
     Upload upload = Upload.of(resources);
+    VariableContracts variables = landscape.variables().with(resources);
     List<Finding> findings = new ArrayList<>(upload.duplicates);
     for (ParsedResource resource : resources) {
       switch (resource) {
-        case ParsedResource.Bpmn bpmn -> findings.addAll(new DiagramCheck(bpmn, upload).run());
+        case ParsedResource.Bpmn bpmn -> {
+          findings.addAll(new DiagramCheck(bpmn, upload).run());
+          for (Process process : bpmn.model().getModelElementsByType(Process.class)) {
+            findings.addAll(new VariableFlowCheck(bpmn.name(), process, variables).run());
+          }
+        }
         case ParsedResource.Form form -> idMatchesFileName(form.name(), form.formId(), findings);
         case ParsedResource.Dmn dmn -> {}
       }

@@ -1,10 +1,11 @@
 package com.partnerflow.processowner.internal;
 
+import com.partnerflow.engine.WorkerVariables;
 import io.camunda.client.annotation.JobWorker;
 import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.MethodIntrospector;
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -13,30 +14,36 @@ import org.springframework.util.ClassUtils;
 
 /**
  * The job types this service works: every enabled {@code @JobWorker} method of its beans, read the
- * way the Camunda starter reads them (an empty {@code type} means the method's name). Read once, on
- * first use, when every bean is defined.
+ * way the Camunda starter reads them (an empty {@code type} means the method's name), with the
+ * variables its {@link WorkerVariables} declares. Read once, on first use, when every bean is
+ * defined.
  */
 @Component
 public class JobWorkerTypes {
 
   private final ApplicationContext context;
-  private volatile Set<String> types;
+  private volatile Map<String, WorkerContract> contracts;
 
   JobWorkerTypes(ApplicationContext context) {
     this.context = context;
   }
 
   public Set<String> all() {
-    Set<String> known = types;
+    return contracts().keySet();
+  }
+
+  /** Per job type, what its worker requires and produces. */
+  public Map<String, WorkerContract> contracts() {
+    Map<String, WorkerContract> known = contracts;
     if (known == null) {
       known = scan();
-      types = known;
+      contracts = known;
     }
     return known;
   }
 
-  private Set<String> scan() {
-    Set<String> found = new TreeSet<>();
+  private Map<String, WorkerContract> scan() {
+    Map<String, WorkerContract> found = new TreeMap<>();
     for (String bean : context.getBeanDefinitionNames()) {
       Class<?> type = context.getType(bean, false);
       if (type == null) {
@@ -50,10 +57,12 @@ public class JobWorkerTypes {
       workers.forEach(
           (method, worker) -> {
             if (worker.enabled()) {
-              found.add(worker.type().isBlank() ? method.getName() : worker.type());
+              found.put(
+                  worker.type().isBlank() ? method.getName() : worker.type(),
+                  WorkerContract.of(method.getAnnotation(WorkerVariables.class)));
             }
           });
     }
-    return Set.copyOf(found);
+    return Map.copyOf(found);
   }
 }

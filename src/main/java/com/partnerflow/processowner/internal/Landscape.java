@@ -15,6 +15,7 @@ import java.util.function.Predicate;
  * @param deployedFormIds ids of deployed forms (for forms linked by {@code formId})
  * @param processFiles the deployed processes: bpmnProcessId to the file that holds it
  * @param decisionIds ids of the deployed decisions
+ * @param variables what the variable flow of a diagram can rely on
  */
 public record Landscape(
     Set<String> workerTypes,
@@ -23,4 +24,5 @@ public record Landscape(
     Predicate<String> formInForms,
     Set<String> deployedFormIds,
     Map<String, String> processFiles,
-    Set<String> decisionIds) {}
+    Set<String> decisionIds,
+    VariableContracts variables) {}

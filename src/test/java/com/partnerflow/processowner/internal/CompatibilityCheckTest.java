@@ -22,7 +22,8 @@ class CompatibilityCheckTest {
           "mdf-request-review"::equals,
           Set.of("deployed-form"),
           Map.of("mdf-request", "mdf-request.bpmn"),
-          Set.of("mdf-approval-routing"));
+          Set.of("mdf-approval-routing"),
+          VariableContracts.unknown());
 
   @Test
   void externalJobTypesNeedNoWorkerAndExpressionsOnlyWarn() {
