@@ -1,7 +1,6 @@
 package com.partnerflow.engine;
 
 import io.camunda.client.api.response.ActivatedJob;
-import java.util.Arrays;
 import org.aspectj.lang.ProceedingJoinPoint;
 import org.aspectj.lang.annotation.Around;
 import org.aspectj.lang.annotation.Aspect;
@@ -19,12 +18,7 @@ class JobWorkerLoggingContext {
 
   @Around("@annotation(io.camunda.client.annotation.JobWorker)")
   Object withJobContext(ProceedingJoinPoint call) throws Throwable {
-    ActivatedJob job =
-        Arrays.stream(call.getArgs())
-            .filter(ActivatedJob.class::isInstance)
-            .map(ActivatedJob.class::cast)
-            .findFirst()
-            .orElse(null);
+    ActivatedJob job = JobArgument.of(call);
     if (job == null) {
       return call.proceed();
     }

@@ -1,5 +1,6 @@
 package com.partnerflow.engine;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -30,29 +31,28 @@ public record ProcessVariables(
    * the declaration true that the compatibility check relies on.
    */
   public <V> Map<String, V> checked(Map<String, V> variables) {
-    var undeclared = variables.keySet().stream().filter(v -> !start.contains(v)).sorted().toList();
-    if (!undeclared.isEmpty()) {
-      throw new IllegalStateException(
-          bpmnProcessId + " is started with the undeclared variables " + undeclared);
-    }
-    return variables;
+    return refuseUndeclared(start, variables, bpmnProcessId + " is started");
   }
 
   /** The variables of a message this service publishes, after checking each is declared. */
   public <V> Map<String, V> checkedMessage(String name, Map<String, V> variables) {
-    Set<String> declared = messages.getOrDefault(name, Set.of());
+    return refuseUndeclared(
+        messages.getOrDefault(name, Set.of()), variables, "The message " + name + " is published");
+  }
+
+  private static <V> Map<String, V> refuseUndeclared(
+      Set<String> declared, Map<String, V> variables, String what) {
     var undeclared =
         variables.keySet().stream().filter(v -> !declared.contains(v)).sorted().toList();
     if (!undeclared.isEmpty()) {
-      throw new IllegalStateException(
-          "The message " + name + " is published with the undeclared variables " + undeclared);
+      throw new IllegalStateException(what + " with the undeclared variables " + undeclared);
     }
     return variables;
   }
 
   /** The same, and a message this service publishes with these variables. */
   public ProcessVariables withMessage(String name, String... variables) {
-    Map<String, Set<String>> all = new java.util.HashMap<>(messages);
+    Map<String, Set<String>> all = new HashMap<>(messages);
     all.put(name, Set.of(variables));
     return new ProcessVariables(bpmnProcessId, start, all);
   }

@@ -3,10 +3,12 @@ package com.partnerflow.engine;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.exception.BpmnError;
 import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.aspectj.lang.ProceedingJoinPoint;
 import org.aspectj.lang.annotation.Around;
 import org.aspectj.lang.annotation.Aspect;
@@ -36,12 +38,7 @@ class WorkerVariablesGuard {
 
   @Around("@annotation(io.camunda.client.annotation.JobWorker)")
   Object checked(ProceedingJoinPoint call) throws Throwable {
-    ActivatedJob job =
-        Arrays.stream(call.getArgs())
-            .filter(ActivatedJob.class::isInstance)
-            .map(ActivatedJob.class::cast)
-            .findFirst()
-            .orElse(null);
+    ActivatedJob job = JobArgument.of(call);
     Method method = ((MethodSignature) call.getSignature()).getMethod();
     WorkerVariables declared = method.getAnnotation(WorkerVariables.class);
     if (declared == null) {
@@ -75,6 +72,13 @@ class WorkerVariablesGuard {
     }
     if (result instanceof Map<?, ?> completed) {
       checkProduced(method, completed.keySet(), produces);
+    } else if (result instanceof Record completed) {
+      checkProduced(
+          method,
+          Arrays.stream(completed.getClass().getRecordComponents())
+              .map(RecordComponent::getName)
+              .collect(Collectors.toSet()),
+          produces);
     }
     return result;
   }

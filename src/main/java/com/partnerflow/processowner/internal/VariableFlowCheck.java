@@ -51,7 +51,7 @@ import org.camunda.bpm.model.xml.instance.ModelElementInstance;
  * "Before" means on some path: branches are not told apart, so the check finds variables that can
  * never exist, not those that exist on one path only. Where the variables of an element are unknown
  * (a job type without declaration, a call activity that passes all its child's variables, a message
- * this service does not publish), what follows it is not checked.
+ * this service does not publish) or no flow reaches an element, what follows it is not checked.
  */
 final class VariableFlowCheck {
 
@@ -161,6 +161,10 @@ final class VariableFlowCheck {
       return known;
     }
     Set<String> names = new HashSet<>();
+    if (before.get(node).isEmpty() && !(node instanceof StartEvent)) {
+      // No flow reaches it: a modelling mistake the diagram lint reports, not a variable problem.
+      names.add(ANY);
+    }
     Deque<FlowNode> open = new ArrayDeque<>(before.get(node));
     Set<FlowNode> seen = new HashSet<>();
     while (!open.isEmpty()) {
