@@ -2,7 +2,7 @@ package com.partnerflow.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashMap;
+import com.partnerflow.ProcessEnvironment;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.Banner;
@@ -11,8 +11,6 @@ import org.springframework.boot.actuate.autoconfigure.web.server.ManagementServe
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
  * Where each profile serves the actuator, bound from the profiles' files as in production: the
@@ -43,16 +41,9 @@ class ManagementPortProfileTest {
    * the machine's own variables cannot leak in.
    */
   private static Integer managementPort(String profile, Map<String, Object> env) {
-    StandardEnvironment environment = new StandardEnvironment();
-    environment
-        .getPropertySources()
-        .replace(
-            StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-            new SystemEnvironmentPropertySource(
-                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new HashMap<>(env)));
     try (var context =
         new SpringApplicationBuilder(ManagementServerOnly.class)
-            .environment(environment)
+            .environment(ProcessEnvironment.withOnly(env))
             .profiles(profile)
             .web(WebApplicationType.NONE)
             .bannerMode(Banner.Mode.OFF)
