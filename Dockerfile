@@ -29,12 +29,13 @@ RUN java -Djarmode=tools -jar /tmp/partnerflow.jar extract --destination /app/se
  && chown -R partnerflow:partnerflow /var/lib/partnerflow
 
 USER partnerflow
-EXPOSE 8080
+# 8080: UI and API; 8081: the actuator (PARTNERFLOW_MANAGEMENT_PORT), for probes and scrapers only.
+EXPOSE 8080 8081
 ENV SPRING_PROFILES_ACTIVE=cluster \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30"
 
 # curl ships with the eclipse-temurin Ubuntu images.
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=5 \
-  CMD curl -fsS http://localhost:8080/actuator/health/readiness || exit 1
+  CMD curl -fsS "http://localhost:${PARTNERFLOW_MANAGEMENT_PORT:-8081}/actuator/health/readiness" || exit 1
 
 ENTRYPOINT ["java", "-XX:SharedArchiveFile=/app/service/partnerflow.jsa", "-jar", "/app/service/partnerflow.jar"]

@@ -33,14 +33,18 @@ class StartupSummary {
   }
 
   String summary() {
-    String base = "http://localhost:" + environment.getProperty("local.server.port", "8080");
+    String port = environment.getProperty("local.server.port", "8080");
+    String base = "http://localhost:" + port;
+    // The cluster profile serves the actuator on a management port of its own.
+    String management =
+        "http://localhost:" + environment.getProperty("local.management.port", port);
     boolean embedded = environment.acceptsProfiles(Profiles.of("embedded"));
     StringBuilder s = new StringBuilder("\n");
     s.append("============================================================\n");
     s.append(" Partnerflow is ready").append(embedded ? " (embedded demo mode)" : "").append('\n');
     s.append("   UI .............. ").append(base).append("/\n");
     s.append("   API docs ........ ").append(base).append("/swagger-ui.html\n");
-    s.append("   Health .......... ").append(base).append("/actuator/health\n");
+    s.append("   Health .......... ").append(management).append("/actuator/health\n");
     s.append("   Processes ....... ").append(deployed.ofKind("process").size());
     s.append(" deployed (").append(base).append("/api/processes)\n");
     if (embedded) {

@@ -72,7 +72,8 @@ class DockerComposeFileTest {
           "PARTNERFLOW_SMTP_HOST",
           "PARTNERFLOW_SMTP_PORT",
           "PARTNERFLOW_SMTP_USER",
-          "PARTNERFLOW_SMTP_PASSWORD");
+          "PARTNERFLOW_SMTP_PASSWORD",
+          "PARTNERFLOW_MANAGEMENT_PORT");
 
   static ResolvedCompose compose;
   static Map<String, String> profileDefaults;
@@ -217,6 +218,23 @@ class DockerComposeFileTest {
               && camunda.get(initialUser(i, "PASSWORD")).equals(password);
     }
     assertThat(known).as("Camunda creates the user Partnerflow signs in with").isTrue();
+  }
+
+  /**
+   * The cluster profile serves the actuator on its management port only: the health check must ask
+   * that port (8080 has no /actuator there), which the host reaches at the profile's default.
+   */
+  @Test
+  void healthCheckAsksTheManagementPortThatIsPublished() {
+    int port = Integer.parseInt(partnerflow.get("PARTNERFLOW_MANAGEMENT_PORT"));
+    String defaultPort = profileDefaults.get("PARTNERFLOW_MANAGEMENT_PORT");
+
+    assertThat(compose.healthcheck(PARTNERFLOW))
+        .contains("http://localhost:" + port + "/actuator/health/readiness");
+    assertReachable("PARTNERFLOW_MANAGEMENT_PORT", PARTNERFLOW, port);
+    assertThat(compose.publishedOnHost(PARTNERFLOW, Integer.parseInt(defaultPort)))
+        .as("the cluster profile's default management port " + defaultPort + " is published")
+        .hasValueSatisfying(published -> assertThat(published.target()).isEqualTo(port));
   }
 
   @Test

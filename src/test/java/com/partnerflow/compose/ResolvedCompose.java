@@ -100,6 +100,18 @@ record ResolvedCompose(Map<String, Map<String, Object>> services) {
     return targets;
   }
 
+  /** The service's health check command as one string, "" without one. */
+  String healthcheck(String name) {
+    Object raw = service(name).get("healthcheck");
+    if (raw instanceof Map<?, ?> check && check.get("test") != null) {
+      Object test = check.get("test");
+      return test instanceof List<?> parts
+          ? String.join(" ", parts.stream().map(String::valueOf).toList())
+          : test.toString();
+    }
+    return "";
+  }
+
   String image(String name) {
     return String.valueOf(service(name).get("image"));
   }

@@ -2,6 +2,7 @@ package com.partnerflow.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.partnerflow.ProcessEnvironment;
 import com.sun.net.httpserver.HttpServer;
 import io.camunda.client.CredentialsProvider;
 import io.camunda.client.impl.NoopCredentialsProvider;
@@ -28,8 +29,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
  * The three ways docs/cluster.md connects the cluster profile to an orchestration cluster, bound
@@ -138,15 +137,8 @@ class ClusterClientAuthTest {
    * and the variable names of docs/cluster.md are what is bound.
    */
   private static ConfigurableApplicationContext clusterProfileWith(Map<String, Object> env) {
-    StandardEnvironment environment = new StandardEnvironment();
-    environment
-        .getPropertySources()
-        .replace(
-            StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-            new SystemEnvironmentPropertySource(
-                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new HashMap<>(env)));
     return new SpringApplicationBuilder(CredentialsOnly.class)
-        .environment(environment)
+        .environment(ProcessEnvironment.withOnly(env))
         .profiles("cluster")
         .web(WebApplicationType.NONE)
         .bannerMode(Banner.Mode.OFF)
