@@ -116,10 +116,12 @@ class MdfReview {
       Optional<DecisionVersions.DecisionVersion> routingDecision,
       String stepKey) {
     MdfRequest request = request(requestId);
-    request.scored(risk.score(), risk.level(), risk.signals());
+    // A job delivered again writes nothing: not even the same score, which would race the steps
+    // that follow it on the request's row (optimistic locking).
     if (alreadyRecorded(request, "risk:" + stepKey)) {
       return;
     }
+    request.scored(risk.score(), risk.level(), risk.signals());
     Instant now = clock.instant();
     request.record(
         decided(
