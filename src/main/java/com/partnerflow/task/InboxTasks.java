@@ -49,6 +49,10 @@ public interface InboxTasks extends JpaRepository<InboxTask, Long> {
       @Param("dueBefore") Instant dueBefore,
       Pageable page);
 
+  /** The tasks in a state of some instances that were last confirmed before a time. */
+  List<InboxTask> findByProcessInstanceKeyInAndStateAndCheckedAtBefore(
+      Collection<Long> processInstanceKeys, TaskState state, Instant checkedBefore);
+
   /** Tasks whose liveness was checked longest ago, oldest first. */
   List<InboxTask> findByStateInAndCheckedAtBeforeOrderByCheckedAtAsc(
       Collection<TaskState> states, Instant checkedBefore, Pageable page);

@@ -1,6 +1,7 @@
 package com.partnerflow.task;
 
 import com.partnerflow.engine.ElementNames;
+import com.partnerflow.engine.InstanceActivity;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientException;
 import io.camunda.client.api.response.ActivatedJob;
@@ -31,17 +32,20 @@ class JobWorkerHumanTasks implements HumanTaskGateway, CamundaClientLifecycleAwa
   private final TaskInbox inbox;
   private final ElementNames elementNames;
   private final TaskProperties properties;
+  private final InstanceActivity activity;
   private volatile JobWorker worker;
 
   JobWorkerHumanTasks(
       ObjectProvider<CamundaClient> client,
       TaskInbox inbox,
       ElementNames elementNames,
-      TaskProperties properties) {
+      TaskProperties properties,
+      InstanceActivity activity) {
     this.client = client;
     this.inbox = inbox;
     this.elementNames = elementNames;
     this.properties = properties;
+    this.activity = activity;
   }
 
   @Override
@@ -74,6 +78,8 @@ class JobWorkerHumanTasks implements HumanTaskGateway, CamundaClientLifecycleAwa
             MDC.putCloseable("processInstanceKey", Long.toString(job.getProcessInstanceKey()));
         var jk = MDC.putCloseable("jobKey", Long.toString(job.getKey()))) {
       inbox.project(UserTaskJobs.from(job, elementNames::nameOf));
+      // A new task may be the escalation of one its instance's boundary event just interrupted.
+      activity.record(job.getProcessInstanceKey());
     } catch (RuntimeException e) {
       log.error("Cannot put task {} into the inbox; failing the job", job.getKey(), e);
       jobClient

@@ -1,9 +1,12 @@
 package com.partnerflow.task;
 
 import com.partnerflow.engine.CanceledJobs;
+import com.partnerflow.engine.InstanceActivity;
 import io.camunda.zeebe.protocol.Protocol;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,23 +18,36 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Takes tasks out of the inbox that the engine no longer has (a boundary timer, message or
- * escalation interrupted them, or the instance was cancelled), in two ways:
+ * escalation interrupted them, or the instance was cancelled), in three ways, cheapest first:
  *
  * <ul>
  *   <li>In the embedded mode, the engine's records say which user task jobs it cancelled: those
  *       tasks leave the inbox within about a second, at a cost that follows the engine's recent
  *       work and not the number of open tasks.
+ *   <li>In both modes, when a job of an instance is activated ({@link InstanceActivity}), the
+ *       instance's older open tasks are asked about at once: an interrupted task is nearly always
+ *       followed by work in its instance. The cost follows the work done, not the open tasks.
  *   <li>In both modes, every interval it asks the engine about at most a batch of the tasks checked
- *       longest ago, which also renews their job lease. On a cluster this is the only way, so a
- *       vanished task leaves within (open tasks / batch) intervals; the engine load stays at one
- *       batch per interval however many tasks are open. Running it on several instances only
- *       repeats harmless checks.
+ *       longest ago, which also renews their job lease. This sweep catches the rest (an instance
+ *       cancelled from outside, an interrupting path with no job after it): such a task leaves
+ *       within (open tasks / batch) intervals, while the engine load stays at one batch per
+ *       interval however many tasks are open. Running it on several instances only repeats harmless
+ *       checks.
  * </ul>
  */
 @Component
 class TaskLiveness {
 
   private static final Logger log = LoggerFactory.getLogger(TaskLiveness.class);
+
+  /**
+   * Tasks confirmed this recently are the busy instances' new steps, not what the work ended; an
+   * older task interrupted within this span is left to the sweep.
+   */
+  static final Duration NEW_STEP = Duration.ofSeconds(2);
+
+  /** Instances per query: an IN list every database takes. */
+  private static final int INSTANCES_PER_QUERY = 500;
 
   private final InboxTasks tasks;
   private final TaskInbox inbox;
@@ -40,6 +56,7 @@ class TaskLiveness {
   private final TransactionTemplate transaction;
   private final Clock clock;
   private final ObjectProvider<CanceledJobs> canceledJobs;
+  private final InstanceActivity activity;
 
   TaskLiveness(
       InboxTasks tasks,
@@ -48,7 +65,8 @@ class TaskLiveness {
       TaskProperties properties,
       TransactionTemplate transaction,
       Clock clock,
-      ObjectProvider<CanceledJobs> canceledJobs) {
+      ObjectProvider<CanceledJobs> canceledJobs,
+      InstanceActivity activity) {
     this.tasks = tasks;
     this.inbox = inbox;
     this.engine = engine;
@@ -56,11 +74,13 @@ class TaskLiveness {
     this.transaction = transaction;
     this.clock = clock;
     this.canceledJobs = canceledJobs;
+    this.activity = activity;
   }
 
   @Scheduled(fixedDelayString = "${partnerflow.task.canceled-jobs-interval:PT1S}")
   void closeCanceledTasksNow() {
     closeCanceledTasks();
+    checkTasksOfBusyInstances();
   }
 
   /** Closes the tasks whose jobs the engine cancelled since the last call; answers how many. */
@@ -72,6 +92,24 @@ class TaskLiveness {
     List<Long> canceled = source.takeCanceled(Protocol.USER_TASK_JOB_TYPE);
     canceled.forEach(inbox::markVanished);
     return canceled.size();
+  }
+
+  /**
+   * Checks the open tasks of the instances that did work since the last call, except those
+   * confirmed in the last {@link #NEW_STEP}; answers how many vanished.
+   */
+  int checkTasksOfBusyInstances() {
+    List<Long> instances = activity.take();
+    Instant before = clock.instant().minus(NEW_STEP);
+    List<InboxTask> due = new ArrayList<>();
+    for (int from = 0; from < instances.size(); from += INSTANCES_PER_QUERY) {
+      due.addAll(
+          tasks.findByProcessInstanceKeyInAndStateAndCheckedAtBefore(
+              instances.subList(from, Math.min(from + INSTANCES_PER_QUERY, instances.size())),
+              TaskState.OPEN,
+              before));
+    }
+    return check(due);
   }
 
   @Scheduled(
@@ -86,6 +124,11 @@ class TaskLiveness {
     List<InboxTask> due =
         tasks.findByStateInAndCheckedAtBeforeOrderByCheckedAtAsc(
             List.of(TaskState.OPEN), before, PageRequest.of(0, properties.livenessBatch()));
+    return check(due);
+  }
+
+  /** Asks the engine about each task: renews the lease of those it has, closes the others. */
+  private int check(List<InboxTask> due) {
     int vanished = 0;
     for (InboxTask task : due) {
       boolean exists;

@@ -155,14 +155,7 @@ class TaskInboxBenchmark {
       candidates.add(new Object[] {id, "group-" + (i % groups)});
       candidates.add(new Object[] {id, "group-" + ((i + 7) % groups) + "-secondary"});
     }
-    jdbc.batchUpdate(
-        "insert into inbox_task (id, process_instance_key, element_instance_key, bpmn_process_id,"
-            + " process_version, element_id, name, form_key, assignee, due_date, priority, state,"
-            + " partner_id, context_json, variables_json, created_at, checked_at)"
-            + " values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        rows);
-    jdbc.batchUpdate(
-        "insert into inbox_task_candidate_group (task_id, group_name) values (?,?)", candidates);
+    SeededInboxTasks.insert(jdbc, rows, candidates);
   }
 
   private URI uri(String path) {

@@ -13,6 +13,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import com.partnerflow.engine.ElementNames;
+import com.partnerflow.engine.InstanceActivity;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientException;
 import io.grpc.Status;
@@ -104,6 +105,7 @@ class JobWorkerHumanTasksTest {
         mock(TaskInbox.class),
         mock(ElementNames.class),
         new TaskProperties(
-            Duration.ofHours(1), Duration.ofSeconds(20), 500, 1_000_000, Duration.ofSeconds(1)));
+            Duration.ofHours(1), Duration.ofSeconds(20), 500, 1_000_000, Duration.ofSeconds(1)),
+        new InstanceActivity());
   }
 }
