@@ -6,6 +6,7 @@ import com.partnerflow.PartnerflowIntegrationTest;
 import com.partnerflow.UiSession;
 import com.partnerflow.engine.EmbeddedZeebeEngine;
 import com.partnerflow.engine.EngineProperties;
+import com.partnerflow.engine.EngineProperties.StateStore;
 import com.partnerflow.fund.FundLedger;
 import com.partnerflow.identity.UserAccounts;
 import com.partnerflow.mdf.MdfRequests;
@@ -14,6 +15,7 @@ import io.camunda.client.CamundaClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +43,9 @@ import org.springframework.test.context.TestPropertySource;
  * request, see {@link ApprovedMdfRequests}): 200 auto-approved requests (Gold, 1,500.00, LOW risk)
  * with 16 in flight, measured until each is APPROVED; then 2 rounds of 20 partners submitting a
  * one-level request (5,000.50) at the same moment, measured until its review task is in the inbox.
- * Measures the engine store the service is configured with ({@code
+ * At 0 open, the same auto-approval load then runs on a bare engine of the same store in this JVM
+ * with workers that only answer (issue 15): the ratio of the two throughputs is what the service
+ * keeps of the engine's. Measures the engine store the service is configured with ({@code
  * -Dpartnerflow.engine.state.store=in-memory} for the old one).
  */
 @Tag("bench")
@@ -61,6 +65,8 @@ class MdfOpenCasesBenchmark {
   private static final int IN_FLIGHT = 16;
   private static final int PARTNERS_AT_ONCE = 20;
   private static final int PROBE_ROUNDS = 2;
+  private static final int BARE_WARM_UP = 1_000;
+  private static final int BARE_WINDOW = 500;
 
   @Autowired Partners partners;
   @Autowired UserAccounts accounts;
@@ -75,7 +81,9 @@ class MdfOpenCasesBenchmark {
   @Test
   void approvalsPerSecondAndFirstReviewTaskThroughTheServiceAgainstOpenRequests() throws Exception {
     String name = "service (" + properties.state().store().name().toLowerCase() + " state)";
-    ExecutorService pool = Executors.newFixedThreadPool(PARTNERS_AT_ONCE);
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            PARTNERS_AT_ONCE, Thread.ofPlatform().name("bench-partner-", 0).factory());
     try (var load = new PortalMdfLoad(port, partners, accounts, funds, jdbc)) {
       List<UiSession> atOnce = new ArrayList<>();
       for (int i = 0; i < PARTNERS_AT_ONCE; i++) {
@@ -101,11 +109,26 @@ class MdfOpenCasesBenchmark {
             break;
           }
         }
+        List<UiSession> submitters = partnersFor(load, WINDOW);
+        List<Double> toApproved = Collections.synchronizedList(new ArrayList<>());
+        ThreadCpu cpu = ThreadCpu.start();
         long t0 = System.nanoTime();
-        List<String> approved = autoApprove(load, WINDOW, pool);
+        List<String> approved = autoApprove(load, submitters, WINDOW, toApproved);
         double perSecond = approved.size() / ((System.nanoTime() - t0) / 1e9);
+        BenchReport.record(
+            String.format("%s, %,d open: CPU by threads during the auto-approvals", name, open),
+            cpu.shares(),
+            "(for information: 100 % = one core busy)",
+            true);
+        BenchReport.record(
+            String.format("%s, %,d open: POST → APPROVED per request, 16 in flight", name, open),
+            BenchReport.stats(toApproved, "ms")
+                + String.format("  p99=%.1f ms", BenchReport.percentile(toApproved, 99)),
+            "(for information)",
+            true);
         if (level == 0) {
           empty = perSecond;
+          compareWithTheBareEngine(perSecond);
         }
         BenchReport.record(
             String.format("%s, %,d open: auto-approvals/s (POST → APPROVED)", name, open),
@@ -116,9 +139,15 @@ class MdfOpenCasesBenchmark {
                 : String.format("≥ 80 %% of %.1f/s = %.1f/s", empty, 0.8 * empty),
             level == 0 || perSecond >= 0.8 * empty);
         List<Double> millis = new ArrayList<>();
+        ThreadCpu burstCpu = ThreadCpu.start();
         for (int round = 0; round < PROBE_ROUNDS; round++) {
           millis.addAll(submitAtOnce(load, atOnce, pool).values());
         }
+        BenchReport.record(
+            String.format("%s, %,d open: CPU by threads during the 20-partner bursts", name, open),
+            burstCpu.shares(),
+            "(for information: 100 % = one core busy)",
+            true);
         BenchReport.record(
             String.format(
                 "%s, %,d open: 20 partners at once, POST → review task in inbox", name, open),
@@ -143,7 +172,8 @@ class MdfOpenCasesBenchmark {
    */
   private String warmUp(PortalMdfLoad load, List<UiSession> atOnce, ExecutorService pool)
       throws Exception {
-    List<String> ids = new ArrayList<>(autoApprove(load, WARM_UP, pool));
+    List<String> ids =
+        new ArrayList<>(autoApprove(load, partnersFor(load, WARM_UP), WARM_UP, new ArrayList<>()));
     long approvedInstance = instanceOf(ids.get(ids.size() - 1));
     String variables =
         ApprovedMdfRequests.variablesOf(engine.engine().getRecordStreamSource(), approvedInstance);
@@ -154,14 +184,60 @@ class MdfOpenCasesBenchmark {
     return variables;
   }
 
-  /** {@code count} auto-approved requests, 16 in flight, each from a partner with < 3 before. */
-  private List<String> autoApprove(PortalMdfLoad load, int count, ExecutorService pool)
-      throws Exception {
+  /**
+   * Signed-in partners for {@code count} requests, three each (a fourth would not be approved
+   * automatically). Made before the clock starts: creating a user and signing in hash a password
+   * twice with bcrypt, which would otherwise take a third of the measured window's CPU.
+   */
+  private static List<UiSession> partnersFor(PortalMdfLoad load, int count) {
     List<UiSession> sessions = new ArrayList<>();
     for (int i = 0; i < (count + 2) / 3; i++) {
       sessions.add(load.newGoldPartner());
     }
-    ExecutorService inFlight = Executors.newFixedThreadPool(IN_FLIGHT);
+    return sessions;
+  }
+
+  /**
+   * The same diagrams, the same route and the same load (auto-approved requests, 16 in flight) on
+   * the bare engine in this JVM, with workers that only answer: what the service adds to the engine
+   * is the rest of the time (issue 15, target: the service keeps ≥ 70 % of the bare throughput).
+   */
+  private static void compareWithTheBareEngine(double servicePerSecond) throws Exception {
+    try (var bare = new BareEngine(StateStore.ROCKSDB);
+        var route = new MdfRouteOnBareEngine(bare.client)) {
+      route.autoApprove(BARE_WARM_UP, IN_FLIGHT, Duration.ofMinutes(2));
+      ThreadCpu cpu = ThreadCpu.start();
+      var rate = route.autoApprove(BARE_WINDOW, IN_FLIGHT, Duration.ofMinutes(3));
+      BenchReport.record(
+          "bare engine, same run: CPU by threads during the auto-approvals",
+          cpu.shares(),
+          "(for information: its workers run on the client's pool)",
+          true);
+      BenchReport.record(
+          "bare engine (RocksDB state), same run: auto-approvals/s, no-op workers",
+          String.format(
+              "%.1f/s (%d in %.1f s)", rate.perSecond(), rate.approvals(), rate.seconds()),
+          "(for information)",
+          true);
+      double ratio = servicePerSecond / rate.perSecond();
+      BenchReport.record(
+          "service throughput / bare-engine throughput (auto-approvals)",
+          String.format("%.2f", ratio),
+          "≥ 0.70",
+          ratio >= 0.7);
+    }
+  }
+
+  /**
+   * {@code count} auto-approved requests, 16 in flight, three from each of the sessions; adds the
+   * milliseconds from each POST to its request's APPROVED to {@code millis}.
+   */
+  private List<String> autoApprove(
+      PortalMdfLoad load, List<UiSession> sessions, int count, List<Double> millis)
+      throws Exception {
+    ExecutorService inFlight =
+        Executors.newFixedThreadPool(
+            IN_FLIGHT, Thread.ofPlatform().name("bench-load-", 0).factory());
     try {
       List<Future<String>> results = new ArrayList<>();
       for (int i = 0; i < count; i++) {
@@ -169,8 +245,10 @@ class MdfOpenCasesBenchmark {
         results.add(
             inFlight.submit(
                 () -> {
+                  long posted = System.nanoTime();
                   String id = load.submit(session, "1500.00");
                   load.approved(id).get(2, TimeUnit.MINUTES);
+                  millis.add((System.nanoTime() - posted) / 1e6);
                   return id;
                 }));
       }

@@ -1,0 +1,83 @@
+package com.partnerflow.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * CPU time of this JVM's threads by what they do, read from the JVM between two moments: where a
+ * measured stretch spent its time (the engine's actor thread, the job workers, the web requests,
+ * gRPC, the service's schedulers, the benchmark's own client), as a share of the wall-clock time. A
+ * share of 100 % is one core kept busy the whole time.
+ */
+final class ThreadCpu {
+
+  private static final Map<String, String> GROUPS = new LinkedHashMap<>();
+
+  static {
+    GROUPS.put("zb-actors", "engine actors");
+    GROUPS.put("zb-fs-workers", "engine actors");
+    GROUPS.put("pool-", "job workers");
+    // Web requests and @Scheduled tasks run on virtual threads, which the JVM counts to the
+    // platform threads that carry them.
+    GROUPS.put("ForkJoinPool-", "virtual threads (web requests, schedulers)");
+    GROUPS.put("grpc", "gRPC");
+    GROUPS.put("HttpClient", "benchmark client");
+    GROUPS.put("bench", "benchmark client");
+  }
+
+  private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+  private final Map<Long, Long> startCpu = cpuByThread();
+  private final long startNanos = System.nanoTime();
+
+  /** Starts measuring now. */
+  static ThreadCpu start() {
+    return new ThreadCpu();
+  }
+
+  /**
+   * The share of wall-clock time each group of threads spent on a CPU since the start, largest
+   * first, e.g. {@code engine actors 84 %, job workers 40 %}. Threads that ended meanwhile are not
+   * counted.
+   */
+  String shares() {
+    double wall = System.nanoTime() - startNanos;
+    Map<String, Long> byGroup = new TreeMap<>();
+    for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+      if (info == null) {
+        continue;
+      }
+      long now = threads.getThreadCpuTime(info.getThreadId());
+      if (now < 0) {
+        continue;
+      }
+      long used = now - startCpu.getOrDefault(info.getThreadId(), 0L);
+      byGroup.merge(group(info.getThreadName()), used, Long::sum);
+    }
+    return byGroup.entrySet().stream()
+        .filter(e -> e.getValue() > 0)
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .map(e -> String.format("%s %.0f %%", e.getKey(), 100 * e.getValue() / wall))
+        .collect(Collectors.joining(", "));
+  }
+
+  private Map<Long, Long> cpuByThread() {
+    Map<Long, Long> cpu = new LinkedHashMap<>();
+    for (long id : threads.getAllThreadIds()) {
+      cpu.put(id, Math.max(0, threads.getThreadCpuTime(id)));
+    }
+    return cpu;
+  }
+
+  private static String group(String threadName) {
+    return GROUPS.entrySet().stream()
+        .filter(e -> threadName.startsWith(e.getKey()))
+        .map(Map.Entry::getValue)
+        .findFirst()
+        .orElse("other");
+  }
+}
