@@ -25,6 +25,17 @@ final class InsightsAccess {
     return user != null && !user.isPartnerUser() && GROUPS.stream().anyMatch(user::inGroup);
   }
 
+  /**
+   * Whether the user may see one partner's scorecard: a partner user only their own partner's, the
+   * groups above any partner's.
+   */
+  static boolean allowedFor(PartnerflowUser user, String partnerId) {
+    if (user == null) {
+      return false;
+    }
+    return user.isPartnerUser() ? user.partnerId().equals(partnerId) : allowed(user);
+  }
+
   static void require(PartnerflowUser user) {
     if (!allowed(user)) {
       throw new NotFoundException("Program insights");
