@@ -1,45 +1,24 @@
-// Draws the scorecard charts with Apache ECharts from the figures the page embeds (data-scorecard on
-// <main id="scorecard">): the partner beside its tier's average, in the first currency. The tables
-// on the page have the same figures; a withheld average is drawn as no bar.
+// Draws the scorecard charts with Apache ECharts through js/charts.js from the figures the page
+// embeds (data-scorecard on <main id="scorecard">): the partner beside its tier's average, in the
+// first currency. The tables on the page have the same figures; a withheld average draws no bar.
 (function () {
   'use strict';
   var main = document.getElementById('scorecard');
-  if (!main || typeof echarts === 'undefined') {
+  if (!main || typeof PartnerflowCharts === 'undefined') {
     return;
   }
   var s = JSON.parse(main.getAttribute('data-scorecard'));
-  var charts = [];
+  var num = PartnerflowCharts.num;
+  var hours = PartnerflowCharts.hours;
 
   function chart(id, option) {
-    var el = document.getElementById(id);
-    if (!el) {
-      return;
-    }
-    var c = echarts.init(el, null, { renderer: 'canvas' });
-    option.tooltip = option.tooltip || { trigger: 'axis', renderMode: 'richText' };
-    option.animation = false;
-    option.aria = { enabled: true };
     option.legend = {};
     option.grid = { containLabel: true };
-    c.setOption(option);
-    el.setAttribute('data-rendered', 'true');
-    charts.push(c);
-  }
-
-  function num(v) {
-    return v === null || v === undefined ? null : Number(v);
+    PartnerflowCharts.draw(id, option);
   }
 
   function pick(figures, names) {
     return names.map(function (n) { return figures ? num(figures[n]) : null; });
-  }
-
-  function hours(iso) {
-    if (!iso) {
-      return null;
-    }
-    var m = /^PT(?:(\d+)H)?(?:(\d+)M)?(?:([\d.]+)S)?$/.exec(iso);
-    return m ? Math.round(((+m[1] || 0) + (+m[2] || 0) / 60 + (+m[3] || 0) / 3600) * 10) / 10 : null;
   }
 
   var card = s.currencies[0];
@@ -75,9 +54,5 @@
       { name: 'This partner', type: 'bar', data: times(s.speed.partner) },
       { name: 'Tier', type: 'bar', data: times(s.speed.tierAverage) }
     ]
-  });
-
-  window.addEventListener('resize', function () {
-    charts.forEach(function (c) { c.resize(); });
   });
 })();
