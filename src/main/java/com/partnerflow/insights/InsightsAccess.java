@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * Who sees program-wide insights: the program's leadership groups and admins. Everyone else,
- * partner users first, gets 404 as if the page did not exist.
+ * partner users first, gets 404 as if the page did not exist. A partner's scorecard is also seen by
+ * the partner's own users ({@link #allowedFor}).
  */
 final class InsightsAccess {
 

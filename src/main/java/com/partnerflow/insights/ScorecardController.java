@@ -53,7 +53,7 @@ class ScorecardController {
       @Parameter(description = "Fund period, e.g. `2026-Q4` or `2026`; the current one when absent")
           @RequestParam(required = false)
           String period) {
-    scorecards.visiblePartner(user, id);
+    scorecards.visiblePartner(user, id); // 404 before a 400: nothing about others' partners
     return scorecards.of(user, id, InsightsFilter.parse(period, null, null, null, null).period());
   }
 }
