@@ -1,34 +1,18 @@
 // Draws the insights charts with Apache ECharts from the figures the page embeds (data-insights on
-// <main id="insights">). Each chart has a table or list with the same figures on the page, and an
-// aria-label; tooltips render in the canvas, as the Content-Security-Policy refuses inline styles.
+// <main id="insights">) through js/charts.js. Each chart has a table or list with the same figures on
+// the page, and an aria-label.
 (function () {
   'use strict';
   var main = document.getElementById('insights');
-  if (!main || typeof echarts === 'undefined') {
+  if (!main || typeof PartnerflowCharts === 'undefined') {
     return;
   }
   var data = JSON.parse(main.getAttribute('data-insights'));
   var d = data.dashboard;
-  var charts = [];
   var currency = d.funnel.currency;
-
-  function chart(id, option) {
-    var el = document.getElementById(id);
-    if (!el) {
-      return;
-    }
-    var c = echarts.init(el, null, { renderer: 'canvas' });
-    option.tooltip = option.tooltip || { trigger: 'axis', renderMode: 'richText' };
-    option.animation = false;
-    option.aria = { enabled: true };
-    c.setOption(option);
-    el.setAttribute('data-rendered', 'true');
-    charts.push(c);
-  }
-
-  function num(v) {
-    return v === null || v === undefined ? null : Number(v);
-  }
+  var chart = PartnerflowCharts.draw;
+  var num = PartnerflowCharts.num;
+  var hours = PartnerflowCharts.hours;
 
   var util = d.utilisation.filter(function (u) { return u.currency === currency; });
   chart('chart-utilisation', {
@@ -82,13 +66,6 @@
     ]
   });
 
-  function hours(iso) {
-    if (!iso) {
-      return null;
-    }
-    var m = /^PT(?:(\d+)H)?(?:(\d+)M)?(?:([\d.]+)S)?$/.exec(iso);
-    return m ? Math.round(((+m[1] || 0) + (+m[2] || 0) / 60 + (+m[3] || 0) / 3600) * 10) / 10 : null;
-  }
   chart('chart-speed', {
     legend: {},
     grid: { containLabel: true },
@@ -110,9 +87,5 @@
       { name: 'Expected leads', type: 'bar', data: rec.map(function (r) { return r.expectedLeads; }) },
       { name: 'Actual leads', type: 'bar', data: rec.map(function (r) { return r.actualLeads; }) }
     ]
-  });
-
-  window.addEventListener('resize', function () {
-    charts.forEach(function (c) { c.resize(); });
   });
 })();

@@ -65,10 +65,8 @@ class Insights {
         InsightsFigures.roi(outcomes, InsightsGrouping.ACTIVITY_TYPE, partners),
         InsightsFigures.roi(outcomes, InsightsGrouping.PARTNER, partners),
         InsightsFigures.speed(
-            queries.timesToDecision(filter, period),
-            queries.timesToCash(filter, period).stream()
-                .map(InsightsQueries.PartnerDuration::duration)
-                .toList(),
+            durations(queries.timesToDecision(filter, period)),
+            durations(queries.timesToCash(filter, period)),
             levels),
         InsightsFigures.governance(queries.governance(filter, period), levels));
   }
@@ -171,6 +169,10 @@ class Insights {
 
   FundPeriod periodOf(InsightsFilter filter) {
     return filter.period() != null ? filter.period() : funds.currentPeriod();
+  }
+
+  private static List<java.time.Duration> durations(List<InsightsQueries.PartnerDuration> cases) {
+    return cases.stream().map(InsightsQueries.PartnerDuration::duration).toList();
   }
 
   private Map<String, PartnerFacts> partners() {

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * Who sees program-wide insights: the program's leadership groups and admins. Everyone else,
- * partner users first, gets 404 as if the page did not exist.
+ * partner users first, gets 404 as if the page did not exist. A partner's scorecard is also seen by
+ * the partner's own users ({@link #allowedFor}).
  */
 final class InsightsAccess {
 
@@ -23,6 +24,17 @@ final class InsightsAccess {
 
   static boolean allowed(PartnerflowUser user) {
     return user != null && !user.isPartnerUser() && GROUPS.stream().anyMatch(user::inGroup);
+  }
+
+  /**
+   * Whether the user may see one partner's scorecard: a partner user only their own partner's, the
+   * groups above any partner's.
+   */
+  static boolean allowedFor(PartnerflowUser user, String partnerId) {
+    if (user == null) {
+      return false;
+    }
+    return user.isPartnerUser() ? user.partnerId().equals(partnerId) : allowed(user);
   }
 
   static void require(PartnerflowUser user) {

@@ -388,15 +388,15 @@ final class InsightsFigures {
     return whole.signum() == 0 ? null : part.divide(whole, RATE_SCALE, RoundingMode.HALF_UP);
   }
 
-  private static BigDecimal perUnit(BigDecimal value, BigDecimal paid) {
+  static BigDecimal perUnit(BigDecimal value, BigDecimal paid) {
     return paid.signum() == 0 ? null : value.divide(paid, PER_UNIT_SCALE, RoundingMode.HALF_UP);
   }
 
-  private static BigDecimal money(BigDecimal amount, BigDecimal count) {
+  static BigDecimal money(BigDecimal amount, BigDecimal count) {
     return count.signum() == 0 ? null : amount.divide(count, 2, RoundingMode.HALF_UP);
   }
 
-  private static Outcome plus(Outcome a, Outcome b) {
+  static Outcome plus(Outcome a, Outcome b) {
     return new Outcome(
         a.partnerId(),
         a.activityType(),
@@ -420,7 +420,7 @@ final class InsightsFigures {
         a.paidAmount().add(b.paidAmount()));
   }
 
-  private static BigDecimal zero() {
+  static BigDecimal zero() {
     return BigDecimal.ZERO.setScale(2);
   }
 

@@ -227,18 +227,19 @@ class InsightsQueries {
   }
 
   /** Submission to the final decision (funds reserved, or rejected) of each decided request. */
-  List<Duration> timesToDecision(InsightsFilter filter, FundPeriod period) {
+  List<PartnerDuration> timesToDecision(InsightsFilter filter, FundPeriod period) {
     Scope scope = Scope.of(filter).inPeriod(period);
     String sql =
         """
-        SELECT r.submitted_at, MIN(d.decided_at)
+        SELECT r.submitted_at, MIN(d.decided_at), r.partner_id
         FROM mdf_request r
         JOIN partner p ON p.id = r.partner_id
         JOIN mdf_decision d ON d.request_id = r.id AND d.action IN ('FUNDS_RESERVED', 'REJECTED')
         WHERE 1 = 1"""
             + scope.requestWhere()
-            + "\nGROUP BY r.id, r.submitted_at";
-    return jdbc.query(sql, scope.params(), InsightsQueries::between);
+            + "\nGROUP BY r.id, r.submitted_at, r.partner_id";
+    return jdbc.query(
+        sql, scope.params(), (rs, i) -> new PartnerDuration(rs.getString(3), between(rs, i)));
   }
 
   /** A claim's submission to the bank's confirmation of its payment (the ledger's PAY). */

@@ -5,7 +5,9 @@
  * program's internal leadership groups. It only reads what the other modules recorded: a read model
  * of aggregate SQL queries over their tables ({@code internal.InsightsQueries}), so no module
  * depends on it and it calls no other module's services; the one table it writes is the record of
- * who reviewed a reconciliation. Exposes {@code /api/insights} and the page {@code /insights}.
+ * who reviewed a reconciliation. Exposes {@code /api/insights} and the page {@code /insights}; and
+ * the partner scorecard, a partner's figures beside the anonymised average of its tier, to the
+ * partner's own users ({@code /api/partners/{id}/scorecard}, {@code /partners/{id}/scorecard}).
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Program insights",

@@ -47,8 +47,13 @@ final class InsightsData {
   }
 
   InsightsData(JdbcTemplate jdbc, FundPeriod current) {
+    this(FundPeriod.containing(current.startsOn().minusYears(2), current.granularity()), jdbc);
+  }
+
+  /** A writer of rows into {@code period}, for another test's data set; {@link #seed} not run. */
+  InsightsData(FundPeriod period, JdbcTemplate jdbc) {
     this.jdbc = jdbc;
-    this.period = FundPeriod.containing(current.startsOn().minusYears(2), current.granularity());
+    this.period = period;
     String suffix = UUID.randomUUID().toString().substring(0, 8);
     partnerA = UUID.randomUUID().toString();
     partnerB = UUID.randomUUID().toString();
@@ -177,7 +182,7 @@ final class InsightsData {
     return period.startsOn().plusDays(day).atTime(hour, 0);
   }
 
-  private void partner(
+  void partner(
       String id, String name, String tier, String region, String verticals, int joinedDay) {
     jdbc.update(
         "INSERT INTO partner (id, name, domain, status, tier, region, verticals, created_at)"
@@ -191,7 +196,7 @@ final class InsightsData {
         Timestamp.valueOf(at(joinedDay, 12)));
   }
 
-  private String budget(String partnerId, String allocated, String reserved, String paid) {
+  String budget(String partnerId, String allocated, String reserved, String paid) {
     String id = UUID.randomUUID().toString();
     jdbc.update(
         "INSERT INTO fund_budget (id, partner_id, period, currency, starts_on, ends_on, status,"
@@ -209,7 +214,7 @@ final class InsightsData {
     return id;
   }
 
-  private void ledger(
+  void ledger(
       String budgetId,
       String type,
       String amount,
@@ -227,7 +232,7 @@ final class InsightsData {
         Timestamp.valueOf(when));
   }
 
-  private String request(
+  String request(
       String partnerId,
       String activityType,
       String currency,
@@ -264,7 +269,7 @@ final class InsightsData {
     return id;
   }
 
-  private void decision(
+  void decision(
       String requestId, int seq, String actor, String action, String level, LocalDateTime when) {
     jdbc.update(
         "INSERT INTO mdf_decision (request_id, seq, actor, action, approval_level, decided_at)"
@@ -277,7 +282,7 @@ final class InsightsData {
         Timestamp.valueOf(when));
   }
 
-  private String claim(
+  String claim(
       String requestId,
       String partnerId,
       String status,
@@ -313,12 +318,11 @@ final class InsightsData {
     return id;
   }
 
-  private static String milestoneOf(String claimId) {
+  static String milestoneOf(String claimId) {
     return "ms-" + claimId;
   }
 
-  private String payment(
-      String claimId, String requestId, String partnerId, String amount, String status) {
+  String payment(String claimId, String requestId, String partnerId, String amount, String status) {
     String id = UUID.randomUUID().toString();
     jdbc.update(
         "INSERT INTO payment (id, claim_id, mdf_request_id, partner_id, amount, currency, status,"

@@ -80,6 +80,7 @@ class AccessibilityBrowserTest {
             axe,
             "/partners/" + inReview.request().getPartnerId(),
             By.id("partner-users")));
+    violations.addAll(check(browser, wait, axe, "/scorecard", By.id("scorecard-speed")));
 
     BrowserTest.Chromium.signIn(browser, url(""), "carol");
     violations.addAll(check(browser, wait, axe, "/tasks?view=group", By.id("task-results")));

@@ -70,6 +70,7 @@ class NoSidewaysScrollingBrowserTest {
     overflowing.addAll(check(browser, wait, request, By.id("mdf-request-summary")));
     overflowing.addAll(check(browser, wait, "/mdf-requests/new", By.id("milestone-share-total")));
     overflowing.addAll(check(browser, wait, partner, By.id("partner-users")));
+    overflowing.addAll(check(browser, wait, "/scorecard", By.id("scorecard-speed")));
 
     BrowserTest.Chromium.signIn(browser, url(""), "carol");
     overflowing.addAll(check(browser, wait, "/tasks?view=group", By.id("task-results")));
