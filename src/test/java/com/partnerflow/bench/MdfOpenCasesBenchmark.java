@@ -24,10 +24,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
@@ -76,11 +78,30 @@ class MdfOpenCasesBenchmark {
   @Autowired CamundaClient client;
   @Autowired EmbeddedZeebeEngine engine;
   @Autowired EngineProperties properties;
+  @Autowired Environment environment;
   @LocalServerPort int port;
+
+  /** The settings that matter for throughput, as this run used them (README *Configuration*). */
+  private static final List<String> KNOBS =
+      List.of(
+          "camunda.client.execution-threads",
+          "camunda.client.worker.defaults.stream-enabled",
+          "camunda.client.worker.defaults.max-jobs-active",
+          "spring.datasource.hikari.maximum-pool-size",
+          "partnerflow.task.liveness-interval",
+          "partnerflow.task.liveness-batch",
+          "partnerflow.engine.state.store");
 
   @Test
   void approvalsPerSecondAndFirstReviewTaskThroughTheServiceAgainstOpenRequests() throws Exception {
     String name = "service (" + properties.state().store().name().toLowerCase() + " state)";
+    BenchReport.record(
+        "settings of the service runs",
+        KNOBS.stream()
+            .map(k -> k + "=" + environment.getProperty(k, "(default)"))
+            .collect(Collectors.joining(", ")),
+        "(for information)",
+        true);
     ExecutorService pool =
         Executors.newFixedThreadPool(
             PARTNERS_AT_ONCE, Thread.ofPlatform().name("bench-partner-", 0).factory());

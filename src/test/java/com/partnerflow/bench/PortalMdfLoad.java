@@ -126,7 +126,7 @@ final class PortalMdfLoad implements AutoCloseable {
   }
 
   /** A one-word title of its own keeps every request clear of incentive stacking. */
-  private static String request(String amount) {
+  static String request(String amount) {
     String start = LocalDate.now(ZoneOffset.UTC).plusDays(7).toString();
     String title = "Bench" + UUID.randomUUID().toString().replace("-", "");
     return """

@@ -3,6 +3,7 @@ package com.partnerflow.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.partnerflow.FreePortsInitializer;
+import com.partnerflow.UiSession;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -14,6 +15,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -176,6 +182,82 @@ class StartupBenchmark {
         true);
     assertThat(seconds).hasSize(3);
   }
+
+  /**
+   * The fast start under load: the demo partner submits {@value #LOAD_REQUESTS} MDF requests, 16 at
+   * a time, through the API while the resident memory is read from the OS every 200 ms.
+   */
+  @Test
+  void residentMemoryUnderLoad() throws Exception {
+    int port = FreePortsInitializer.freePort();
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                java,
+                CACHE.use() + ARCHIVE,
+                CACHE.requireIt(),
+                MIN_HEAP_FREE,
+                MAX_HEAP_FREE,
+                "-jar",
+                APP.resolve(jar.getFileName()).toString(),
+                "--server.port=" + port,
+                "--partnerflow.engine.port=" + FreePortsInitializer.freePort(),
+                "--spring.mail.port=" + FreePortsInitializer.freePort()));
+    Process service =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(new File("target/bench/startup-under-load.log"))
+            .start();
+    ExecutorService load = Executors.newFixedThreadPool(16);
+    try {
+      awaitReady(port, service);
+      UiSession alice = UiSession.signIn(port, "alice", "demo");
+      alice.get("/mdf-requests/new");
+      double idle = residentMegabytes(service.pid());
+      List<Future<Integer>> posted = new ArrayList<>();
+      for (int i = 0; i < LOAD_REQUESTS; i++) {
+        posted.add(
+            load.submit(
+                () ->
+                    alice
+                        .postJson(
+                            "/api/mdf-requests",
+                            PortalMdfLoad.request("1500.00"),
+                            "/mdf-requests/new")
+                        .statusCode()));
+      }
+      double peak = idle;
+      while (!posted.stream().allMatch(Future::isDone)) {
+        peak = Math.max(peak, residentMegabytes(service.pid()));
+        Thread.sleep(200);
+      }
+      Map<Integer, Long> statuses = new TreeMap<>();
+      for (Future<Integer> status : posted) {
+        statuses.merge(status.get(), 1L, Long::sum);
+      }
+      // 201, or 503 when the engine did not start the request in time (nothing is kept then).
+      assertThat(statuses.keySet()).isSubsetOf(201, 503).contains(201);
+      Thread.sleep(5_000); // the engine works off what the requests started
+      peak = Math.max(peak, residentMegabytes(service.pid()));
+      BenchReport.record(
+          "resident memory under load ("
+              + LOAD_REQUESTS
+              + " MDF requests through the API, 16 at a time; extracted, "
+              + CACHE.label()
+              + ")",
+          String.format(
+              "idle %.0f MB, peak %.0f MB, after %.0f MB; answers %s",
+              idle, peak, residentMegabytes(service.pid()), statuses),
+          "(for information; idle ≤ 700 MB above)",
+          true);
+    } finally {
+      load.shutdownNow();
+      service.destroy();
+      service.waitFor();
+    }
+  }
+
+  private static final int LOAD_REQUESTS = 300;
 
   private static void measure(
       List<String> launch, String label, List<Double> seconds, List<Double> rssMb)
