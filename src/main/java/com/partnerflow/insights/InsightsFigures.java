@@ -392,7 +392,7 @@ final class InsightsFigures {
     return paid.signum() == 0 ? null : value.divide(paid, PER_UNIT_SCALE, RoundingMode.HALF_UP);
   }
 
-  private static BigDecimal money(BigDecimal amount, BigDecimal count) {
+  static BigDecimal money(BigDecimal amount, BigDecimal count) {
     return count.signum() == 0 ? null : amount.divide(count, 2, RoundingMode.HALF_UP);
   }
 

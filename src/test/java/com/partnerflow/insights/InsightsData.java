@@ -47,8 +47,17 @@ final class InsightsData {
   }
 
   InsightsData(JdbcTemplate jdbc, FundPeriod current) {
+    this(FundPeriod.containing(current.startsOn().minusYears(2), current.granularity()), jdbc);
+  }
+
+  /** The same data set in another fund period, for a test that owns that period. */
+  static InsightsData in(FundPeriod period, JdbcTemplate jdbc) {
+    return new InsightsData(period, jdbc);
+  }
+
+  private InsightsData(FundPeriod period, JdbcTemplate jdbc) {
     this.jdbc = jdbc;
-    this.period = FundPeriod.containing(current.startsOn().minusYears(2), current.granularity());
+    this.period = period;
     String suffix = UUID.randomUUID().toString().substring(0, 8);
     partnerA = UUID.randomUUID().toString();
     partnerB = UUID.randomUUID().toString();
