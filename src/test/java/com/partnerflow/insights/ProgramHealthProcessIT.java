@@ -17,7 +17,12 @@ import com.partnerflow.task.InboxTasks;
 import com.partnerflow.task.TaskState;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.zeebe.protocol.record.Record;
+import io.camunda.zeebe.protocol.record.ValueType;
+import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
+import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -221,6 +226,49 @@ class ProgramHealthProcessIT {
     mailWorker.mail(job);
     mailWorker.mail(job);
     assertThat(mailsOf(period)).hasSize(1);
+  }
+
+  @Test
+  void theWeeklyTimerStartsARunThatMeasuresTheCurrentPeriod() {
+    // The start timer (no instance yet: key -1) is due a week after the diagram was deployed.
+    List<ProcessTestSupport.CreatedTimer> timers = process.timersOf(-1, "WeeklyProgramHealthEvent");
+    assertThat(timers).isNotEmpty();
+    ProcessTestSupport.CreatedTimer first = timers.get(0);
+    assertThat(Duration.between(first.createdAt(), first.dueAt()))
+        .isBetween(Duration.ofDays(7).minusSeconds(5), Duration.ofDays(7).plusSeconds(5));
+
+    Instant due = timers.get(timers.size() - 1).dueAt();
+    Instant now = engine.clock().instant();
+    if (due.isAfter(now)) {
+      process.moveClock(Duration.between(now, due).plusMinutes(1));
+    }
+
+    // What the current period breaches depends on the other tests' data; the run measures it.
+    long instance =
+        await()
+            .atMost(Duration.ofSeconds(15))
+            .until(this::lastTimerStartedInstance, key -> key != null);
+    process.eventually(
+        instance,
+        p ->
+            p.hasPassedElement("WeeklyProgramHealthEvent")
+                .hasPassedElement("MeasureProgramHealthTask")
+                .hasPassedElement("EvaluateThresholdsTask"));
+  }
+
+  /** The newest instance the weekly timer started, from the record stream; null for none. */
+  Long lastTimerStartedInstance() {
+    Long found = null;
+    for (Record<?> record : engine.recordStream().getRecords()) {
+      if (record.getValueType() == ValueType.PROCESS_INSTANCE
+          && record.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED
+          && record.getValue() instanceof ProcessInstanceRecordValue value
+          && value.getBpmnProcessId().equals(ProgramHealthProcess.PROCESS_ID)
+          && value.getElementId().equals("WeeklyProgramHealthEvent")) {
+        found = value.getProcessInstanceKey();
+      }
+    }
+    return found;
   }
 
   static ActivatedJob job(Map<String, Object> variables, long elementInstanceKey) {
