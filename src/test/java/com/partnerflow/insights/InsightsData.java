@@ -50,6 +50,11 @@ final class InsightsData {
     this(FundPeriod.containing(current.startsOn().minusYears(2), current.granularity()), jdbc);
   }
 
+  /** The same data set in another fund period, for a test that owns that period. */
+  static InsightsData in(FundPeriod period, JdbcTemplate jdbc) {
+    return new InsightsData(period, jdbc);
+  }
+
   /** A writer of rows into {@code period}, for another test's data set; {@link #seed} not run. */
   InsightsData(FundPeriod period, JdbcTemplate jdbc) {
     this.jdbc = jdbc;

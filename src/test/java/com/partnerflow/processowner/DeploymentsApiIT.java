@@ -198,7 +198,8 @@ class DeploymentsApiIT {
             file("mdf-request.bpmn", classpath("bpmn/mdf-request.bpmn")),
             file("partner-onboarding.bpmn", classpath("bpmn/partner-onboarding.bpmn")),
             file("dispute-escalation.bpmn", classpath("bpmn/dispute-escalation.bpmn")),
-            file("payment-run.bpmn", classpath("bpmn/payment-run.bpmn")));
+            file("payment-run.bpmn", classpath("bpmn/payment-run.bpmn")),
+            file("program-health.bpmn", classpath("bpmn/program-health.bpmn")));
 
     assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(201);
     JsonNode findings = json.readTree(answer.getBody()).path("findings");
@@ -209,7 +210,8 @@ class DeploymentsApiIT {
             "partner-tier.dmn",
             "mdf-disbursement.bpmn",
             "mdf-disbursement.dmn",
-            "dispute-policy.dmn");
+            "dispute-policy.dmn",
+            "program-health-thresholds.dmn");
     assertThat(findings.findValuesAsText("rule")).containsOnly("deployment-binding");
   }
 
