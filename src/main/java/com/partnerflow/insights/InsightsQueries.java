@@ -30,6 +30,13 @@ class InsightsQueries {
   static final String VERIFIED_CLAIMS = "('APPROVED','PAID')";
   static final String HUMAN_DECISIONS = "('APPROVE','APPROVE_REDUCED','REJECT','REQUEST_CHANGES')";
 
+  /**
+   * The milestone id inside a RELEASE's idempotency key {@code milestone:<id>:release}, so that the
+   * claim is found through its unique milestone index instead of by comparing every claim.
+   */
+  private static final String RELEASED_MILESTONE =
+      "SUBSTRING(e.idempotency_key, 11, GREATEST(CHAR_LENGTH(e.idempotency_key) - 18, 0))";
+
   private final NamedParameterJdbcTemplate jdbc;
 
   InsightsQueries(NamedParameterJdbcTemplate jdbc) {
@@ -106,8 +113,12 @@ class InsightsQueries {
         JOIN fund_budget b ON b.id = e.budget_id
         JOIN partner p ON p.id = b.partner_id
         LEFT JOIN disbursement_claim c ON e.entry_type = 'RELEASE'
-             AND e.idempotency_key = CONCAT('milestone:', c.milestone_id, ':release')
-        LEFT JOIN mdf_request r ON e.reference = CONCAT('mdf-request:', r.id)
+             AND c.milestone_id = %s
+             AND e.idempotency_key = CONCAT('milestone:', c.milestone_id, ':release')"""
+                .formatted(RELEASED_MILESTONE)
+            + scope.requestOfEntry()
+            + """
+
         WHERE b.period IN (:periods)"""
             + scope.partnerWhere()
             + scope.ledgerActivityWhere()
@@ -135,8 +146,10 @@ class InsightsQueries {
         SELECT CAST(e.created_at AS DATE) AS entry_day, e.currency, e.entry_type, SUM(e.amount)
         FROM fund_ledger_entry e
         JOIN fund_budget b ON b.id = e.budget_id
-        JOIN partner p ON p.id = b.partner_id
-        LEFT JOIN mdf_request r ON e.reference = CONCAT('mdf-request:', r.id)
+        JOIN partner p ON p.id = b.partner_id"""
+            + scope.requestOfEntry()
+            + """
+
         WHERE b.period = :period"""
             + scope.partnerWhere()
             + scope.ledgerActivityWhere()
@@ -156,49 +169,59 @@ class InsightsQueries {
                 rs.getBigDecimal(4)));
   }
 
+  /**
+   * Two levels, so that the claims and payments of only the requests in scope are read: each
+   * request with its claims' sums and its confirmed payments (found through the request's indexes),
+   * then those rows summed per partner, activity type and currency.
+   */
   List<Outcome> outcomes(InsightsFilter filter, FundPeriod period) {
     Scope scope = Scope.of(filter).inPeriod(period);
-    String approved = "r.status IN " + APPROVED_STATUSES;
+    String approved = "q.status IN " + APPROVED_STATUSES;
     String sql =
         """
-        SELECT r.partner_id, r.activity_type, r.currency,
-          COUNT(*), SUM(r.requested_amount),
+        SELECT q.partner_id, q.activity_type, q.currency,
+          COUNT(*), SUM(q.requested_amount),
           SUM(CASE WHEN %1$s THEN 1 ELSE 0 END),
-          SUM(CASE WHEN %1$s THEN COALESCE(r.approved_amount, 0) ELSE 0 END),
-          SUM(CASE WHEN %1$s THEN COALESCE(r.expected_leads, 0) ELSE 0 END),
-          SUM(CASE WHEN %1$s THEN COALESCE(r.expected_pipeline, 0) ELSE 0 END),
-          SUM(CASE WHEN %1$s THEN COALESCE(r.expected_registrations, 0) ELSE 0 END),
-          SUM(CASE WHEN c.claimed > 0 THEN 1 ELSE 0 END), SUM(COALESCE(c.claimed_amount, 0)),
-          SUM(CASE WHEN c.verified > 0 THEN 1 ELSE 0 END), SUM(COALESCE(c.verified_amount, 0)),
-          SUM(COALESCE(c.leads, 0)), SUM(COALESCE(c.opportunities, 0)),
-          SUM(COALESCE(c.pipeline, 0)), SUM(COALESCE(c.registrations, 0)),
-          SUM(CASE WHEN pm.paid > 0 THEN 1 ELSE 0 END), SUM(COALESCE(pm.paid_amount, 0))
-        FROM mdf_request r
-        JOIN partner p ON p.id = r.partner_id
-        LEFT JOIN (
-          SELECT mdf_request_id,
-            SUM(CASE WHEN submitted_at IS NOT NULL THEN 1 ELSE 0 END) AS claimed,
-            SUM(CASE WHEN submitted_at IS NOT NULL THEN COALESCE(claimed_amount, 0) ELSE 0 END)
+          SUM(CASE WHEN %1$s THEN COALESCE(q.approved_amount, 0) ELSE 0 END),
+          SUM(CASE WHEN %1$s THEN COALESCE(q.expected_leads, 0) ELSE 0 END),
+          SUM(CASE WHEN %1$s THEN COALESCE(q.expected_pipeline, 0) ELSE 0 END),
+          SUM(CASE WHEN %1$s THEN COALESCE(q.expected_registrations, 0) ELSE 0 END),
+          SUM(CASE WHEN q.claimed > 0 THEN 1 ELSE 0 END), SUM(COALESCE(q.claimed_amount, 0)),
+          SUM(CASE WHEN q.verified > 0 THEN 1 ELSE 0 END), SUM(COALESCE(q.verified_amount, 0)),
+          SUM(COALESCE(q.leads, 0)), SUM(COALESCE(q.opportunities, 0)),
+          SUM(COALESCE(q.pipeline, 0)), SUM(COALESCE(q.registrations, 0)),
+          SUM(CASE WHEN q.paid > 0 THEN 1 ELSE 0 END), SUM(COALESCE(q.paid_amount, 0))
+        FROM (
+          SELECT r.id, r.partner_id, r.activity_type, r.currency, r.requested_amount, r.status,
+            r.approved_amount, r.expected_leads, r.expected_pipeline, r.expected_registrations,
+            SUM(CASE WHEN c.submitted_at IS NOT NULL THEN 1 ELSE 0 END) AS claimed,
+            SUM(CASE WHEN c.submitted_at IS NOT NULL THEN COALESCE(c.claimed_amount, 0) ELSE 0 END)
               AS claimed_amount,
-            SUM(CASE WHEN status IN %2$s THEN 1 ELSE 0 END) AS verified,
-            SUM(CASE WHEN status IN %2$s THEN COALESCE(approved_amount, 0) ELSE 0 END)
+            SUM(CASE WHEN c.status IN %2$s THEN 1 ELSE 0 END) AS verified,
+            SUM(CASE WHEN c.status IN %2$s THEN COALESCE(c.approved_amount, 0) ELSE 0 END)
               AS verified_amount,
-            SUM(CASE WHEN status IN %2$s THEN COALESCE(leads, 0) ELSE 0 END) AS leads,
-            SUM(CASE WHEN status IN %2$s THEN COALESCE(opportunities, 0) ELSE 0 END)
+            SUM(CASE WHEN c.status IN %2$s THEN COALESCE(c.leads, 0) ELSE 0 END) AS leads,
+            SUM(CASE WHEN c.status IN %2$s THEN COALESCE(c.opportunities, 0) ELSE 0 END)
               AS opportunities,
-            SUM(CASE WHEN status IN %2$s THEN COALESCE(pipeline_created, 0) ELSE 0 END)
+            SUM(CASE WHEN c.status IN %2$s THEN COALESCE(c.pipeline_created, 0) ELSE 0 END)
               AS pipeline,
-            SUM(CASE WHEN status IN %2$s THEN COALESCE(registrations, 0) ELSE 0 END)
-              AS registrations
-          FROM disbursement_claim GROUP BY mdf_request_id) c ON c.mdf_request_id = r.id
-        LEFT JOIN (
-          SELECT mdf_request_id, COUNT(*) AS paid, SUM(amount) AS paid_amount
-          FROM payment WHERE status = 'CONFIRMED' GROUP BY mdf_request_id) pm
-          ON pm.mdf_request_id = r.id
-        WHERE 1 = 1"""
+            SUM(CASE WHEN c.status IN %2$s THEN COALESCE(c.registrations, 0) ELSE 0 END)
+              AS registrations,
+            (SELECT COUNT(*) FROM payment pm
+              WHERE pm.mdf_request_id = r.id AND pm.status = 'CONFIRMED') AS paid,
+            (SELECT SUM(pm.amount) FROM payment pm
+              WHERE pm.mdf_request_id = r.id AND pm.status = 'CONFIRMED') AS paid_amount
+          FROM mdf_request r
+          JOIN partner p ON p.id = r.partner_id
+          LEFT JOIN disbursement_claim c ON c.mdf_request_id = r.id
+          WHERE 1 = 1"""
                 .formatted(approved, VERIFIED_CLAIMS)
             + scope.requestWhere()
-            + "\nGROUP BY r.partner_id, r.activity_type, r.currency";
+            + """
+
+          GROUP BY r.id, r.partner_id, r.activity_type, r.currency, r.requested_amount, r.status,
+            r.approved_amount, r.expected_leads, r.expected_pipeline, r.expected_registrations) q
+        GROUP BY q.partner_id, q.activity_type, q.currency""";
     return jdbc.query(sql, scope.params(), InsightsQueries::outcome);
   }
 
@@ -242,18 +265,22 @@ class InsightsQueries {
         sql, scope.params(), (rs, i) -> new PartnerDuration(rs.getString(3), between(rs, i)));
   }
 
-  /** A claim's submission to the bank's confirmation of its payment (the ledger's PAY). */
+  /**
+   * A claim's submission to the bank's confirmation of its payment (the ledger's PAY). Written as
+   * outer joins from the period's requests, which H2 keeps in that order (the conditions make them
+   * inner joins), instead of reading every confirmed payment.
+   */
   List<PartnerDuration> timesToCash(InsightsFilter filter, FundPeriod period) {
     Scope scope = Scope.of(filter).inPeriod(period);
     String sql =
         """
         SELECT c.submitted_at, e.created_at, r.partner_id
-        FROM payment pm
-        JOIN disbursement_claim c ON c.id = pm.claim_id
-        JOIN fund_ledger_entry e ON e.idempotency_key = CONCAT('payment:', pm.id, ':pay')
-        JOIN mdf_request r ON r.id = pm.mdf_request_id
+        FROM mdf_request r
         JOIN partner p ON p.id = r.partner_id
-        WHERE pm.status = 'CONFIRMED' AND c.submitted_at IS NOT NULL"""
+        LEFT JOIN payment pm ON pm.mdf_request_id = r.id AND pm.status = 'CONFIRMED'
+        LEFT JOIN disbursement_claim c ON c.id = pm.claim_id
+        LEFT JOIN fund_ledger_entry e ON e.idempotency_key = CONCAT('payment:', pm.id, ':pay')
+        WHERE pm.id IS NOT NULL AND c.submitted_at IS NOT NULL AND e.id IS NOT NULL"""
             + scope.requestWhere();
     return jdbc.query(
         sql, scope.params(), (rs, i) -> new PartnerDuration(rs.getString(3), between(rs, i)));
@@ -387,6 +414,17 @@ class InsightsQueries {
           + (filter.vertical() == null
               ? ""
               : " AND CONCAT(',', REPLACE(COALESCE(p.verticals, ''), ' ', ''), ',') LIKE :vertical");
+    }
+
+    /**
+     * The request an entry moved money for ({@code mdf-request:<id>}), found by its primary key;
+     * only joined when an activity type filters the movements.
+     */
+    String requestOfEntry() {
+      return filter.activityType() == null
+          ? ""
+          : "\n        LEFT JOIN mdf_request r ON r.id = SUBSTRING(e.reference, 13)"
+              + " AND e.reference = CONCAT('mdf-request:', r.id)";
     }
 
     /** Allocations belong to no activity; with an activity type only its requests' movements. */
