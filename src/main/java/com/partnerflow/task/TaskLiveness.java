@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -90,7 +91,7 @@ class TaskLiveness {
       return 0;
     }
     List<Long> canceled = source.takeCanceled(Protocol.USER_TASK_JOB_TYPE);
-    canceled.forEach(inbox::markVanished);
+    canceled.forEach(this::vanish);
     return canceled.size();
   }
 
@@ -127,6 +128,24 @@ class TaskLiveness {
     return check(due);
   }
 
+  private void vanish(long taskId) {
+    onFreshCopyIfChangedMeanwhile(() -> inbox.markVanished(taskId));
+  }
+
+  /**
+   * The record stream, the sweep and the checks of busy instances (on this or another service
+   * instance) may change the same task at once. The loser of such a race runs again on a fresh
+   * copy, which then sees what the winner did (a task already vanished is left as it is).
+   */
+  private static void onFreshCopyIfChangedMeanwhile(Runnable change) {
+    try {
+      change.run();
+    } catch (ObjectOptimisticLockingFailureException e) {
+      log.debug("Task changed meanwhile; running again on a fresh copy", e);
+      change.run();
+    }
+  }
+
   /** Asks the engine about each task: renews the lease of those it has, closes the others. */
   private int check(List<InboxTask> due) {
     int vanished = 0;
@@ -140,10 +159,16 @@ class TaskLiveness {
       }
       if (exists) {
         Instant now = clock.instant();
-        transaction.executeWithoutResult(
-            s -> tasks.findById(task.getId()).ifPresent(t -> t.markChecked(now)));
+        onFreshCopyIfChangedMeanwhile(
+            () ->
+                transaction.executeWithoutResult(
+                    s ->
+                        tasks
+                            .findById(task.getId())
+                            .filter(t -> t.getState() == TaskState.OPEN)
+                            .ifPresent(t -> t.markChecked(now))));
       } else {
-        inbox.markVanished(task.getId());
+        vanish(task.getId());
         vanished++;
       }
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyCollection;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
@@ -24,6 +25,7 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -96,6 +98,25 @@ class TaskLivenessTest {
 
     assertThat(liveness.checkTasksOfBusyInstances()).isZero();
     verifyNoInteractions(inbox);
+  }
+
+  @Test
+  void aTaskClosedMeanwhileByAnotherCheckIsReadAgainInsteadOfFailingTheRound() {
+    InboxTask raced = task(31L);
+    InboxTask next = task(32L);
+    when(tasks.findByProcessInstanceKeyInAndStateAndCheckedAtBefore(anyCollection(), any(), any()))
+        .thenReturn(List.of(raced, next));
+    when(engine.stillExists(31L)).thenReturn(false);
+    when(engine.stillExists(32L)).thenReturn(false);
+    doThrow(new ObjectOptimisticLockingFailureException(InboxTask.class, 31L))
+        .doNothing()
+        .when(inbox)
+        .markVanished(31L);
+    activity.record(3L);
+
+    assertThat(liveness.checkTasksOfBusyInstances()).isEqualTo(2);
+    verify(inbox, times(2)).markVanished(31L);
+    verify(inbox).markVanished(32L);
   }
 
   private static InboxTask task(long id) {
