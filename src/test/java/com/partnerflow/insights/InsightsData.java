@@ -85,8 +85,8 @@ final class InsightsData {
             200L,
             2,
             9);
-    decision(r1, 1, "carol", "APPROVE", "channel-managers", at(3, 21));
-    decision(r1, 2, "system", "FUNDS_RESERVED", null, at(3, 21));
+    decision(r1, 0, "carol", "APPROVE", "channel-managers", at(3, 21));
+    decision(r1, 1, "system", "FUNDS_RESERVED", null, at(3, 21));
     String c1 =
         claim(
             r1,
@@ -105,9 +105,9 @@ final class InsightsData {
 
     String r2 =
         request(partnerA, "EVENT", "EUR", "2000.00", null, "REJECTED", 80, "40000.00", null, 3, 9);
-    decision(r2, 1, "system", "ESCALATED", "channel-managers", at(4, 9));
-    decision(r2, 2, "dave", "REJECT", "marketing-directors", at(5, 9));
-    decision(r2, 3, "marketing-directors", "REJECTED", null, at(5, 9));
+    decision(r2, 0, "system", "ESCALATED", "channel-managers", at(4, 9));
+    decision(r2, 1, "dave", "REJECT", "marketing-directors", at(5, 9));
+    decision(r2, 2, "marketing-directors", "REJECTED", null, at(5, 9));
     dispute(partnerA, "GOLD", r2, "MDF_REQUEST", r2, "UPHELD");
 
     String r5 =
@@ -123,7 +123,7 @@ final class InsightsData {
             null,
             15,
             9);
-    decision(r5, 1, "frank", "REQUEST_CHANGES", "marketing-ops", at(15, 13));
+    decision(r5, 0, "frank", "REQUEST_CHANGES", "marketing-ops", at(15, 13));
 
     String r3 =
         request(
@@ -139,7 +139,7 @@ final class InsightsData {
             10,
             9);
     jdbc.update(
-        "INSERT INTO mdf_decision (request_id, seq, actor, action, decided_at) VALUES (?, 1,"
+        "INSERT INTO mdf_decision (request_id, seq, actor, action, decided_at) VALUES (?, 0,"
             + " 'system', 'FUNDS_RESERVED', ?)",
         r3,
         Timestamp.valueOf(at(10, 9).plusMinutes(5)));

@@ -131,7 +131,7 @@ final class ScorecardData {
   }
 
   private String decided(String request, String action, int day, int hours) {
-    rows.decision(request, 1, "system", action, null, rows.at(day, 9).plusHours(hours));
+    rows.decision(request, 0, "system", action, null, rows.at(day, 9).plusHours(hours));
     return request;
   }
 
