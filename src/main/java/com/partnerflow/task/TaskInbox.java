@@ -9,8 +9,10 @@ import com.partnerflow.identity.PartnerflowUser;
 import com.partnerflow.task.TaskEvent.Action;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -204,12 +206,29 @@ public class TaskInbox {
     }
   }
 
-  /** Records that the engine no longer has the task; it leaves the inbox. */
+  /**
+   * Records that the engine no longer has the task, which a completion in flight learnt from the
+   * engine's refusal; it leaves the inbox.
+   */
   @Transactional
   public void markVanished(long id) {
+    markVanished(id, EnumSet.of(TaskState.OPEN, TaskState.COMPLETING));
+  }
+
+  /**
+   * Records that the engine no longer has an open task (what the liveness checks learn). A task
+   * being completed is left to its completion: its job is gone from the engine also because the
+   * engine has just accepted the completion, which only the completion knows.
+   */
+  @Transactional
+  public void markOpenTaskVanished(long id) {
+    markVanished(id, EnumSet.of(TaskState.OPEN));
+  }
+
+  private void markVanished(long id, Set<TaskState> from) {
     tasks
         .findById(id)
-        .filter(t -> t.getState() == TaskState.OPEN || t.getState() == TaskState.COMPLETING)
+        .filter(t -> from.contains(t.getState()))
         .ifPresent(
             task -> {
               Instant now = clock.instant();

@@ -129,7 +129,7 @@ class TaskLiveness {
   }
 
   private void vanish(long taskId) {
-    onFreshCopyIfChangedMeanwhile(() -> inbox.markVanished(taskId));
+    onFreshCopyIfChangedMeanwhile(() -> inbox.markOpenTaskVanished(taskId));
   }
 
   /**

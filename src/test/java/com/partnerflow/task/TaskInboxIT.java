@@ -28,6 +28,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The task inbox end to end on the embedded engine: projection, re-activation, vanishing, the
@@ -44,6 +45,8 @@ class TaskInboxIT {
   @Autowired InboxTasks tasks;
   @Autowired TaskEvents events;
   @Autowired TaskLiveness liveness;
+  @Autowired TaskInbox inbox;
+  @Autowired TransactionTemplate transaction;
   @Autowired UserAccounts accounts;
   @Autowired BusinessTime time;
   ProcessTestSupport process;
@@ -195,6 +198,23 @@ class TaskInboxIT {
     assertThat(events.findByTaskIdOrderByOccurredAtAscIdAsc(review))
         .extracting(TaskEvent::getAction)
         .containsExactly(TaskEvent.Action.CREATED, TaskEvent.Action.VANISHED);
+  }
+
+  @Test
+  void aCompletionTheEngineAcceptedIsNotTakenForAVanishedTaskByALivenessCheck() {
+    long review = reviewTaskOfNewCase();
+    // A completion in flight: it won the task and the engine accepted it, not yet recorded.
+    Integer won = transaction.execute(s -> tasks.startCompletion(review, "carol"));
+    assertThat(won).isEqualTo(1);
+    client.newCompleteCommand(review).variables(Map.of("decision", "APPROVE")).send().join();
+
+    // A liveness check that listed the task while it was open now finds its job gone.
+    inbox.markOpenTaskVanished(review);
+
+    assertThat(tasks.findById(review).orElseThrow().getState()).isEqualTo(TaskState.COMPLETING);
+    assertThat(events.findByTaskIdOrderByOccurredAtAscIdAsc(review))
+        .extracting(TaskEvent::getAction)
+        .containsExactly(TaskEvent.Action.CREATED);
   }
 
   @Test

@@ -56,8 +56,8 @@ class TaskLivenessTest {
     activity.record(1L);
 
     assertThat(liveness.checkTasksOfBusyInstances()).isEqualTo(1);
-    verify(inbox).markVanished(11L);
-    verify(inbox, never()).markVanished(12L);
+    verify(inbox).markOpenTaskVanished(11L);
+    verify(inbox, never()).markOpenTaskVanished(12L);
     verify(engine, times(1)).stillExists(11L);
   }
 
@@ -111,12 +111,12 @@ class TaskLivenessTest {
     doThrow(new ObjectOptimisticLockingFailureException(InboxTask.class, 31L))
         .doNothing()
         .when(inbox)
-        .markVanished(31L);
+        .markOpenTaskVanished(31L);
     activity.record(3L);
 
     assertThat(liveness.checkTasksOfBusyInstances()).isEqualTo(2);
-    verify(inbox, times(2)).markVanished(31L);
-    verify(inbox).markVanished(32L);
+    verify(inbox, times(2)).markOpenTaskVanished(31L);
+    verify(inbox).markOpenTaskVanished(32L);
   }
 
   private static InboxTask task(long id) {
