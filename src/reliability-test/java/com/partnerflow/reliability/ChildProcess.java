@@ -72,7 +72,8 @@ final class ChildProcess implements AutoCloseable {
             name + " exited with status " + process.exitValue() + " before " + what + tail());
       }
       if (Instant.now().isAfter(deadline)) {
-        throw new IllegalStateException(name + " did not manage " + what + " in " + timeout + tail());
+        throw new IllegalStateException(
+            name + " did not manage " + what + " in " + timeout + tail());
       }
       pause(Duration.ofMillis(250));
     }

@@ -8,8 +8,8 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * The remote engine of the reliability tier: the service's own embedded Zeebe engine, alone in a
- * JVM of its own, serving gRPC on the port given. The service instances reach it over gRPC only,
- * as they would reach a cluster's gateway. Its state is temporary (RocksDB in a new directory under
+ * JVM of its own, serving gRPC on the port given. The service instances reach it over gRPC only, as
+ * they would reach a cluster's gateway. Its state is temporary (RocksDB in a new directory under
  * the one given, removed when the process ends by SIGTERM; a killed engine's directory is removed
  * by the next start in that directory).
  *

@@ -22,9 +22,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
 /**
- * MDF requests from submission to payment through the public API only, worked by the people of
- * each role at once, each on their own thread, as in an office: partner users submit and claim,
- * two channel managers approve, two marketing-ops verifiers verify, two finance users start payment
+ * MDF requests from submission to payment through the public API only, worked by the people of each
+ * role at once, each on their own thread, as in an office: partner users submit and claim, two
+ * channel managers approve, two marketing-ops verifiers verify, two finance users start payment
  * runs and confirm what the bank paid. Every call goes to the next service instance in turn (see
  * {@link PartnerflowApi}); the two people of a role race for the same tasks, and the service must
  * let exactly one of them win each.
@@ -45,7 +45,11 @@ final class MdfWorkload {
 
   /** One request of the run as planned. */
   record Planned(
-      int number, ReliabilityProgram.Partner partner, String title, String milestone, BigDecimal amount) {
+      int number,
+      ReliabilityProgram.Partner partner,
+      String title,
+      String milestone,
+      BigDecimal amount) {
 
     BigDecimal claimed() {
       return amount.subtract(UNCLAIMED);
@@ -103,7 +107,9 @@ final class MdfWorkload {
       roles.add(
           () ->
               workInbox(
-                  user, "candidateGroup=" + ReliabilityProgram.CHANNEL_MANAGERS, REVIEW,
+                  user,
+                  "candidateGroup=" + ReliabilityProgram.CHANNEL_MANAGERS,
+                  REVIEW,
                   task -> "{\"decision\":\"APPROVE\"}"));
     }
     List<ReliabilityProgram.Partner> partners = program.partners();
@@ -118,7 +124,9 @@ final class MdfWorkload {
       roles.add(
           () ->
               workInbox(
-                  user, "candidateGroup=" + ReliabilityProgram.MARKETING_OPS, VERIFY,
+                  user,
+                  "candidateGroup=" + ReliabilityProgram.MARKETING_OPS,
+                  VERIFY,
                   task -> "{\"decision\":\"APPROVE\"}"));
     }
     for (String user : ReliabilityProgram.FINANCE_USERS) {
@@ -171,7 +179,10 @@ final class MdfWorkload {
 
   /** Completes every task of the element the user's inbox lists, until the run stops. */
   private void workInbox(
-      String user, String filter, String elementId, java.util.function.Function<JsonNode, String> form) {
+      String user,
+      String filter,
+      String elementId,
+      java.util.function.Function<JsonNode, String> form) {
     while (!stop.get()) {
       int worked = 0;
       var answer = api.get(user, "/api/tasks?size=200&" + filter);
@@ -226,7 +237,8 @@ final class MdfWorkload {
         String id = payment.get("id").asText();
         if (status.equals("INSTRUCTED")) {
           instructed = true;
-        } else if ((status.equals("IN_BATCH") || status.equals("SENT")) && !confirmed.contains(id)) {
+        } else if ((status.equals("IN_BATCH") || status.equals("SENT"))
+            && !confirmed.contains(id)) {
           var confirmation =
               api.post(
                   user,
@@ -298,12 +310,12 @@ final class MdfWorkload {
   private static String submission(Planned p) {
     String day = LocalDate.now(ZoneOffset.UTC).plusDays(1).toString();
     return """
-        {"activityType":"WEBINAR","title":"%s","description":"Reliability tier","region":"EMEA",
-         "startDate":"%s","endDate":"%s","currency":"EUR","totalCost":%s,
-         "requestedAmount":%s,"partnerContribution":%s,"expectedRegistrations":200,
-         "expectedLeads":40,"expectedPipeline":250000,
-         "milestones":[{"name":"%s","plannedDate":"%s","sharePercent":100}]}
-        """
+    {"activityType":"WEBINAR","title":"%s","description":"Reliability tier","region":"EMEA",
+     "startDate":"%s","endDate":"%s","currency":"EUR","totalCost":%s,
+     "requestedAmount":%s,"partnerContribution":%s,"expectedRegistrations":200,
+     "expectedLeads":40,"expectedPipeline":250000,
+     "milestones":[{"name":"%s","plannedDate":"%s","sharePercent":100}]}
+    """
         .formatted(
             p.title(),
             day,
@@ -317,10 +329,10 @@ final class MdfWorkload {
 
   private static String claim(Planned p) {
     return """
-        {"actualCost":%s,"claimedAmount":%s,"invoiceNumber":"INV-%s","invoiceDate":"%s",
-         "evidenceLinks":[{"url":"https://example.com/recording"}],"registrations":120,
-         "attendees":80,"leads":30,"opportunities":6,"pipelineCreated":90000}
-        """
+    {"actualCost":%s,"claimedAmount":%s,"invoiceNumber":"INV-%s","invoiceDate":"%s",
+     "evidenceLinks":[{"url":"https://example.com/recording"}],"registrations":120,
+     "attendees":80,"leads":30,"opportunities":6,"pipelineCreated":90000}
+    """
         .formatted(
             p.claimed().toPlainString(),
             p.claimed().toPlainString(),

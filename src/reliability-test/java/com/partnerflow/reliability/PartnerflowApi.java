@@ -48,11 +48,17 @@ final class PartnerflowApi implements AutoCloseable {
   }
 
   Answer get(String user, String path) {
-    return send(user, HttpRequest.newBuilder().GET(), path);
+    return send(nextInstance(), user, HttpRequest.newBuilder().GET(), path);
+  }
+
+  /** A read from one instance (0 is the first), to compare what each answers. */
+  Answer getFrom(int instance, String user, String path) {
+    return send(instance, user, HttpRequest.newBuilder().GET(), path);
   }
 
   Answer post(String user, String path, String json) {
     return send(
+        nextInstance(),
         user,
         HttpRequest.newBuilder()
             .header("Content-Type", "application/json")
@@ -60,8 +66,11 @@ final class PartnerflowApi implements AutoCloseable {
         path);
   }
 
-  private Answer send(String user, HttpRequest.Builder request, String path) {
-    int index = (int) (next.getAndIncrement() % instances.size());
+  private int nextInstance() {
+    return (int) (next.getAndIncrement() % instances.size());
+  }
+
+  private Answer send(int index, String user, HttpRequest.Builder request, String path) {
     URI uri = instances.get(index).base().resolve(path);
     String basic =
         Base64.getEncoder()

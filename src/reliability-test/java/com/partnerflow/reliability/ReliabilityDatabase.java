@@ -34,7 +34,8 @@ final class ReliabilityDatabase implements AutoCloseable {
     String password = env("PARTNERFLOW_TEST_MYSQL_PASSWORD", "");
     String name =
         "partnerflow_rel_"
-            + LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss"))
+            + LocalDateTime.now(ZoneOffset.UTC)
+                .format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss"))
             + "_"
             + ProcessHandle.current().pid();
     var database = new ReliabilityDatabase(server, user, password, name);

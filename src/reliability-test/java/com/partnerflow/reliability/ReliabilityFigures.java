@@ -23,7 +23,8 @@ import java.util.Set;
 final class ReliabilityFigures {
 
   /** One line of the table. */
-  record Row(String scenario, String workItem, int faults, long affected, long lost, long duplicated) {}
+  record Row(
+      String scenario, String workItem, int faults, long affected, long lost, long duplicated) {}
 
   /**
    * What became of the expected work items: {@code lost} expected keys never observed, {@code
@@ -85,7 +86,8 @@ final class ReliabilityFigures {
 
   static synchronized String table() {
     var out = new StringBuilder();
-    out.append("| Scenario | Work item | Faults injected | Work items affected | Lost | Duplicated |\n");
+    out.append(
+        "| Scenario | Work item | Faults injected | Work items affected | Lost | Duplicated |\n");
     out.append("|---|---|---:|---:|---:|---:|\n");
     for (Row row : ROWS) {
       out.append(

@@ -17,8 +17,8 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
  * The partner program a scenario works in, written straight into the run's database once the
- * instances have migrated it (the cluster profile has no demo data and no API that creates users
- * or budgets): partners of a year's standing with bank details set a year ago and a budget in the
+ * instances have migrated it (the cluster profile has no demo data and no API that creates users or
+ * budgets): partners of a year's standing with bank details set a year ago and a budget in the
  * current fund period (a year, see {@link ReliabilityStack}), one partner user each, and the
  * approvers. Passwords are BCrypt hashes of cost 4, so that thousands of HTTP Basic calls cost the
  * two cores little; the service checks any cost.
@@ -68,8 +68,8 @@ record ReliabilityProgram(List<Partner> partners, String period, BigDecimal budg
         update(
             c,
             "INSERT INTO partner_bank_account (partner_id, holder_name, iban, bic, country,"
-                + " changed_at, changed_by, version)"
-                + " VALUES (?, ?, 'DE89370400440532013000', 'COBADEFFXXX', 'DE', ?, 'reliability', 0)",
+                + " changed_at, changed_by, version) VALUES (?, ?, 'DE89370400440532013000',"
+                + " 'COBADEFFXXX', 'DE', ?, 'reliability', 0)",
             partner.id(),
             partner.name(),
             Timestamp.from(yearAgo));
@@ -114,7 +114,12 @@ record ReliabilityProgram(List<Partner> partners, String period, BigDecimal budg
   }
 
   private static void user(
-      Connection c, String username, String hash, String email, String partnerId, Set<String> groups)
+      Connection c,
+      String username,
+      String hash,
+      String email,
+      String partnerId,
+      Set<String> groups)
       throws SQLException {
     update(
         c,

@@ -31,7 +31,8 @@ final class ReliabilityStack implements AutoCloseable {
   static final Duration ENGINE_START = Duration.ofSeconds(120);
   static final Duration SERVICE_START = Duration.ofSeconds(300);
 
-  private final Path directory = Path.of(System.getProperty("reliability.directory", "target/reliability"));
+  private final Path directory =
+      Path.of(System.getProperty("reliability.directory", "target/reliability"));
   private final Path java = Path.of(System.getProperty("java.home"), "bin", "java");
   private final List<AutoCloseable> started = Collections.synchronizedList(new ArrayList<>());
   private final Thread shutdownHook = new Thread(this::closeAll, "reliability-stack-shutdown");
@@ -68,6 +69,7 @@ final class ReliabilityStack implements AutoCloseable {
             List.of(
                 java.toString(),
                 "-Xmx512m",
+                "--enable-native-access=ALL-UNNAMED",
                 "-Dlogback.configurationFile=reliability-process-logback.xml",
                 "-cp",
                 System.getProperty("java.class.path"),
@@ -83,6 +85,7 @@ final class ReliabilityStack implements AutoCloseable {
             List.of(
                 java.toString(),
                 "-Xmx256m",
+                "--enable-native-access=ALL-UNNAMED",
                 "-Dlogback.configurationFile=reliability-process-logback.xml",
                 "-cp",
                 System.getProperty("java.class.path"),
@@ -114,7 +117,9 @@ final class ReliabilityStack implements AutoCloseable {
     Path jar = Path.of(System.getProperty("reliability.jar", "target/partnerflow.jar"));
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(
-          "The packaged service " + jar + " is missing: run the tier with ./mvnw verify -Preliability");
+          "The packaged service "
+              + jar
+              + " is missing: run the tier with ./mvnw verify -Preliability");
     }
     Map<String, String> env = new HashMap<>();
     env.put("SPRING_PROFILES_ACTIVE", "cluster");
@@ -153,8 +158,7 @@ final class ReliabilityStack implements AutoCloseable {
     try (var http = HttpClient.newHttpClient()) {
       var response =
           http.send(
-              HttpRequest.newBuilder(
-                      service.management().resolve("/actuator/health/readiness"))
+              HttpRequest.newBuilder(service.management().resolve("/actuator/health/readiness"))
                   .timeout(Duration.ofSeconds(5))
                   .build(),
               HttpResponse.BodyHandlers.ofString());

@@ -1,6 +1,5 @@
 package com.partnerflow.reliability;
 
-import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.partnerflow.reliability.ReliabilityFigures.Row;
@@ -78,8 +77,18 @@ class TwoServiceInstancesIT {
         rows.add(row("inbox tasks", 3L * REQUESTS, tasksTally(db, requests), softly));
         rows.add(row("claims", REQUESTS, claimsTally(db, requests), softly));
         rows.add(row("payments", REQUESTS, paymentsTally(db, requests), softly));
-        rows.add(row("ledger entries (RESERVE, PAY, RELEASE)", 3L * REQUESTS, ledgerTally(db, requests), softly));
-        rows.add(row("mails in the notification log", 3L * REQUESTS, notificationTally(db, workload), softly));
+        rows.add(
+            row(
+                "ledger entries (RESERVE, PAY, RELEASE)",
+                3L * REQUESTS,
+                ledgerTally(db, requests),
+                softly));
+        rows.add(
+            row(
+                "mails in the notification log",
+                3L * REQUESTS,
+                notificationTally(db, workload),
+                softly));
         rows.add(row("mails received (IMAP)", 3L * REQUESTS, mailboxTally(workload), softly));
         assertBudgetsEqualTheirLedger(db, workload, softly);
         assertStates(db, softly);
@@ -143,7 +152,8 @@ class TwoServiceInstancesIT {
 
   private static Tally claimsTally(Connection db, Map<String, MdfWorkload.Planned> requests)
       throws SQLException {
-    return Tally.of(requests.keySet(), strings(db, "SELECT mdf_request_id FROM disbursement_claim"));
+    return Tally.of(
+        requests.keySet(), strings(db, "SELECT mdf_request_id FROM disbursement_claim"));
   }
 
   private static Tally paymentsTally(Connection db, Map<String, MdfWorkload.Planned> requests)
@@ -184,7 +194,8 @@ class TwoServiceInstancesIT {
   private static Tally notificationTally(Connection db, MdfWorkload workload) throws SQLException {
     return Tally.of(
         expectedMails(workload),
-        strings(db, "SELECT CONCAT(recipient, '|', subject) FROM notification WHERE status = 'SENT'"));
+        strings(
+            db, "SELECT CONCAT(recipient, '|', subject) FROM notification WHERE status = 'SENT'"));
   }
 
   private static Tally mailboxTally(MdfWorkload workload) {
@@ -204,7 +215,9 @@ class TwoServiceInstancesIT {
     return Tally.of(expectedMails(workload), observed);
   }
 
-  /** allocated = Σ ALLOCATE, reserved = Σ RESERVE − Σ RELEASE − Σ PAY, paid = Σ PAY; all settled. */
+  /**
+   * allocated = Σ ALLOCATE, reserved = Σ RESERVE − Σ RELEASE − Σ PAY, paid = Σ PAY; all settled.
+   */
   private static void assertBudgetsEqualTheirLedger(
       Connection db, MdfWorkload workload, SoftAssertions softly) throws SQLException {
     Map<String, BigDecimal> paidPerPartner =
@@ -212,7 +225,8 @@ class TwoServiceInstancesIT {
             .collect(
                 Collectors.groupingBy(
                     p -> p.partner().id(),
-                    Collectors.reducing(BigDecimal.ZERO, MdfWorkload.Planned::claimed, BigDecimal::add)));
+                    Collectors.reducing(
+                        BigDecimal.ZERO, MdfWorkload.Planned::claimed, BigDecimal::add)));
     String sql =
         """
         SELECT b.partner_id, b.allocated, b.reserved, b.paid,
@@ -229,11 +243,26 @@ class TwoServiceInstancesIT {
       while (rs.next()) {
         budgets++;
         String partner = rs.getString(1);
-        softly.assertThat(rs.getBigDecimal(2)).as("allocated of " + partner).isEqualByComparingTo(rs.getBigDecimal(5));
-        softly.assertThat(rs.getBigDecimal(3)).as("reserved of " + partner).isEqualByComparingTo(rs.getBigDecimal(6));
-        softly.assertThat(rs.getBigDecimal(4)).as("paid of " + partner).isEqualByComparingTo(rs.getBigDecimal(7));
-        softly.assertThat(rs.getBigDecimal(2)).as("allocation of " + partner).isEqualByComparingTo(BUDGET);
-        softly.assertThat(rs.getBigDecimal(3)).as("left reserved of " + partner).isEqualByComparingTo("0");
+        softly
+            .assertThat(rs.getBigDecimal(2))
+            .as("allocated of " + partner)
+            .isEqualByComparingTo(rs.getBigDecimal(5));
+        softly
+            .assertThat(rs.getBigDecimal(3))
+            .as("reserved of " + partner)
+            .isEqualByComparingTo(rs.getBigDecimal(6));
+        softly
+            .assertThat(rs.getBigDecimal(4))
+            .as("paid of " + partner)
+            .isEqualByComparingTo(rs.getBigDecimal(7));
+        softly
+            .assertThat(rs.getBigDecimal(2))
+            .as("allocation of " + partner)
+            .isEqualByComparingTo(BUDGET);
+        softly
+            .assertThat(rs.getBigDecimal(3))
+            .as("left reserved of " + partner)
+            .isEqualByComparingTo("0");
         softly
             .assertThat(rs.getBigDecimal(4))
             .as("paid to " + partner)
@@ -270,21 +299,27 @@ class TwoServiceInstancesIT {
   private static void assertThroughTheApi(
       PartnerflowApi api, MdfWorkload workload, SoftAssertions softly) {
     String finance = ReliabilityProgram.FINANCE_USERS.get(0);
-    for (int round = 0; round < stack.services().size(); round++) {
-      var closed = api.get(finance, "/api/mdf-requests?status=CLOSED");
+    for (int instance = 0; instance < stack.services().size(); instance++) {
+      String by = " listed by instance " + (instance + 1);
+      var closed = api.getFrom(instance, finance, "/api/mdf-requests?status=CLOSED");
       softly.assertThat(closed.status()).isEqualTo(200);
       softly
-          .assertThat(closed.json().size())
-          .as("CLOSED requests listed by instance " + (closed.instance() + 1))
-          .isEqualTo(REQUESTS);
-      var payments = api.get(finance, "/api/payments");
+          .assertThat(fieldOfEach(closed.json().get("items"), "title"))
+          .as("CLOSED requests" + by)
+          .containsExactlyInAnyOrderElementsOf(
+              workload.plan().stream().map(MdfWorkload.Planned::title).toList());
+      var payments = api.getFrom(instance, finance, "/api/payments");
       softly.assertThat(payments.status()).isEqualTo(200);
-      List<String> statuses = payments.json().get("items").findValuesAsText("status");
+      JsonNode items = payments.json().get("items");
       softly
-          .assertThat(statuses)
-          .as("payments listed by instance " + (payments.instance() + 1))
+          .assertThat(fieldOfEach(items, "status"))
+          .as("payments" + by)
           .hasSize(REQUESTS)
           .containsOnly("CONFIRMED");
+      softly
+          .assertThat(fieldOfEach(items, "mdfRequestId"))
+          .as("requests paid" + by)
+          .containsExactlyInAnyOrderElementsOf(workload.requests().keySet());
     }
     Map<String, BigDecimal> paid = new HashMap<>();
     workload.plan().forEach(p -> paid.merge(p.partner().user(), p.claimed(), BigDecimal::add));
@@ -292,13 +327,26 @@ class TwoServiceInstancesIT {
       var funds = api.get(partner.user(), "/api/partners/" + partner.id() + "/funds");
       softly.assertThat(funds.status()).isEqualTo(200);
       JsonNode budget = funds.json().get(0);
-      softly.assertThat(budget.get("paid").decimalValue()).as("paid, API, " + partner.user())
+      softly
+          .assertThat(budget.get("paid").decimalValue())
+          .as("paid, API, " + partner.user())
           .isEqualByComparingTo(paid.get(partner.user()));
-      softly.assertThat(budget.get("reserved").decimalValue()).as("reserved, API, " + partner.user())
+      softly
+          .assertThat(budget.get("reserved").decimalValue())
+          .as("reserved, API, " + partner.user())
           .isEqualByComparingTo("0");
-      softly.assertThat(budget.get("available").decimalValue()).as("available, API, " + partner.user())
+      softly
+          .assertThat(budget.get("available").decimalValue())
+          .as("available, API, " + partner.user())
           .isEqualByComparingTo(BUDGET.subtract(paid.get(partner.user())));
     }
+  }
+
+  /** The field of each item of a list, not of what the items nest. */
+  private static List<String> fieldOfEach(JsonNode items, String field) {
+    List<String> values = new ArrayList<>();
+    items.forEach(item -> values.add(item.path(field).asText()));
+    return values;
   }
 
   private static long single(Connection db, String sql) throws SQLException {
@@ -332,5 +380,4 @@ class TwoServiceInstancesIT {
   private static List<String> concat(List<String>... lists) {
     return java.util.Arrays.stream(lists).flatMap(List::stream).toList();
   }
-
 }
