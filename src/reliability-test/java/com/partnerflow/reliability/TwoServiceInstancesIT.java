@@ -1,6 +1,5 @@
 package com.partnerflow.reliability;
 
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.partnerflow.reliability.ReliabilityFigures.Row;
 import com.partnerflow.reliability.ReliabilityFigures.Tally;
@@ -102,6 +101,7 @@ class TwoServiceInstancesIT {
           .assertThat(workload.count("completed through instance 2"))
           .as("task completions answered by instance 2")
           .isPositive();
+      assertJobsWorkedOnBothInstances(softly);
       ReliabilityFigures.record(rows);
       softly.assertAll();
     }
@@ -340,6 +340,31 @@ class TwoServiceInstancesIT {
           .as("available, API, " + partner.user())
           .isEqualByComparingTo(BUDGET.subtract(paid.get(partner.user())));
     }
+  }
+
+  /**
+   * The job workers of both instances took the engine's jobs: each sent some of the mails (the
+   * notification service logs every mail it sends), and together exactly all of them.
+   */
+  private static void assertJobsWorkedOnBothInstances(SoftAssertions softly) {
+    long total = 0;
+    for (ServiceInstance service : stack.services()) {
+      long sent =
+          service
+              .process()
+              .logText()
+              .lines()
+              .filter(
+                  line ->
+                      line.contains(
+                          "\"logger_name\":\"com.partnerflow.notification.Notifications\""))
+              .filter(line -> line.contains("\"message\":\"Sent '"))
+              .count();
+      System.out.printf("[reliability] %s sent %d mails%n", service.name(), sent);
+      softly.assertThat(sent).as("mails sent by the job workers of " + service.name()).isPositive();
+      total += sent;
+    }
+    softly.assertThat(total).as("mails sent by both instances together").isEqualTo(3L * REQUESTS);
   }
 
   /** The field of each item of a list, not of what the items nest. */
