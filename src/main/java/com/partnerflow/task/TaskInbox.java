@@ -9,8 +9,10 @@ import com.partnerflow.identity.PartnerflowUser;
 import com.partnerflow.task.TaskEvent.Action;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -207,9 +209,25 @@ public class TaskInbox {
   /** Records that the engine no longer has the task; it leaves the inbox. */
   @Transactional
   public void markVanished(long id) {
+    close(id, EnumSet.of(TaskState.OPEN, TaskState.COMPLETING));
+  }
+
+  /**
+   * Records that the engine no longer has the task, unless a completion took it meanwhile. The
+   * liveness checks read a task as open, then ask the engine: when a completion (on this or another
+   * service instance) went through in between, the engine no longer has the job because it was
+   * completed. That completion records the task as COMPLETED, reopens it, or marks it vanished
+   * itself; closing it here would lose who completed it and fail the completion.
+   */
+  @Transactional
+  public void markVanishedIfOpen(long id) {
+    close(id, EnumSet.of(TaskState.OPEN));
+  }
+
+  private void close(long id, Set<TaskState> closable) {
     tasks
         .findById(id)
-        .filter(t -> t.getState() == TaskState.OPEN || t.getState() == TaskState.COMPLETING)
+        .filter(t -> closable.contains(t.getState()))
         .ifPresent(
             task -> {
               Instant now = clock.instant();

@@ -168,7 +168,8 @@ class TaskLiveness {
                             .filter(t -> t.getState() == TaskState.OPEN)
                             .ifPresent(t -> t.markChecked(now))));
       } else {
-        vanish(task.getId());
+        // Not vanish(): a completion may have taken the task since it was read as open.
+        onFreshCopyIfChangedMeanwhile(() -> inbox.markVanishedIfOpen(task.getId()));
         vanished++;
       }
     }
