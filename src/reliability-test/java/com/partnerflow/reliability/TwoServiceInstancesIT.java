@@ -76,6 +76,7 @@ class TwoServiceInstancesIT {
         rows.add(row("inbox tasks", 3L * REQUESTS, tasksTally(db, requests), softly));
         rows.add(row("claims", REQUESTS, claimsTally(db, requests), softly));
         rows.add(row("payments", REQUESTS, paymentsTally(db, requests), softly));
+        rows.add(row("payments in batches", REQUESTS, batchesTally(db), softly));
         rows.add(
             row(
                 "ledger entries (RESERVE, PAY, RELEASE)",
@@ -159,6 +160,13 @@ class TwoServiceInstancesIT {
   private static Tally paymentsTally(Connection db, Map<String, MdfWorkload.Planned> requests)
       throws SQLException {
     return Tally.of(requests.keySet(), strings(db, "SELECT mdf_request_id FROM payment"));
+  }
+
+  /** Each payment in exactly one batch, though both finance users start payment runs. */
+  private static Tally batchesTally(Connection db) throws SQLException {
+    return Tally.of(
+        strings(db, "SELECT id FROM payment"),
+        strings(db, "SELECT payment_id FROM payment_batch_line"));
   }
 
   /** Exactly one RESERVE, PAY and RELEASE per request, of exactly the planned amounts. */
