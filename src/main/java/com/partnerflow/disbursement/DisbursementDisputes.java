@@ -203,7 +203,8 @@ public class DisbursementDisputes {
                 .forReference(MdfDisbursements.fundReference(claim.getMdfRequestId()))
                 .withKey(key + ":reserve")
                 .by(ACTOR)
-                .because("Dispute " + disputeId + ": corrective payment of claim " + claimId));
+                .because("Dispute " + disputeId + ": corrective payment of claim " + claimId)
+                .forActivity(requests.activityType(claim.getMdfRequestId())));
     Payment payment =
         existing.orElseGet(
             () -> payments.saveAndFlush(new Payment(claim, amount, key, clock.instant())));

@@ -59,10 +59,21 @@ class MilestoneMoney {
   /** RELEASE of {@code amount} of the milestone's share; nothing when it is zero. */
   @Transactional
   void release(Claim claim, BigDecimal amount, String fundPeriod, String why) {
+    release(claim, amount, fundPeriod, why, false);
+  }
+
+  /** RELEASE of the whole share of a milestone that lapsed: nothing was claimed for it in time. */
+  @Transactional
+  void lapse(Claim claim, String fundPeriod, String why) {
+    release(claim, claim.getMilestoneAmount(), fundPeriod, why, true);
+  }
+
+  private void release(
+      Claim claim, BigDecimal amount, String fundPeriod, String why, boolean lapsing) {
     if (amount.signum() <= 0) {
       return;
     }
-    ledger.release(
+    LedgerMovement movement =
         LedgerMovement.of(
                 claim.getPartnerId(),
                 FundPeriod.of(fundPeriod),
@@ -70,7 +81,8 @@ class MilestoneMoney {
             .forReference(MdfDisbursements.fundReference(claim.getMdfRequestId()))
             .withKey(releaseKey(claim.getMilestoneId()))
             .by(ACTOR)
-            .because(requests.ledgerReason(claim.getMdfRequestId(), why)));
+            .because(requests.ledgerReason(claim.getMdfRequestId(), why));
+    ledger.release(lapsing ? movement.lapsing() : movement);
     requests.recordReleased(
         claim.getMdfRequestId(), amount, why, releaseKey(claim.getMilestoneId()));
   }

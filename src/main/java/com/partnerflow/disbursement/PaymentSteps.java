@@ -202,11 +202,13 @@ class PaymentSteps {
     return transaction.execute(
         s -> {
           Claim claim = claims.findById(claimId).orElseThrow();
-          money.release(
-              claim,
-              claim.getMilestoneAmount(),
-              fundPeriod,
-              "Milestone " + claim.getMilestoneId() + " " + settlement.name().toLowerCase());
+          String why =
+              "Milestone " + claim.getMilestoneId() + " " + settlement.name().toLowerCase();
+          if (settlement == Settlement.LAPSED) {
+            money.lapse(claim, fundPeriod, why);
+          } else {
+            money.release(claim, claim.getMilestoneAmount(), fundPeriod, why);
+          }
           claim.moveTo(settlement.claimStatus, clock.instant());
           requests.markMilestone(
               claim.getMdfRequestId(),

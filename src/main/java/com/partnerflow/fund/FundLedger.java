@@ -50,6 +50,7 @@ public class FundLedger {
   private final FundBudgets budgets;
   private final LedgerEntries entries;
   private final LedgerAppender appender;
+  private final LedgerSummary summary;
   private final Partners partners;
   private final FundProperties properties;
   private final Clock clock;
@@ -58,12 +59,14 @@ public class FundLedger {
       FundBudgets budgets,
       LedgerEntries entries,
       LedgerAppender appender,
+      LedgerSummary summary,
       Partners partners,
       FundProperties properties,
       Clock clock) {
     this.budgets = budgets;
     this.entries = entries;
     this.appender = appender;
+    this.summary = summary;
     this.partners = partners;
     this.properties = properties;
     this.clock = clock;
@@ -194,9 +197,13 @@ public class FundLedger {
     List<FundMovement> released = new ArrayList<>();
     for (FundBudget budget : budgets.lockByPeriodAndStatus(period.id(), BudgetStatus.OPEN)) {
       Map<String, Money> open = new LinkedHashMap<>();
+      Map<String, String> activities = new LinkedHashMap<>();
       for (LedgerEntry entry : entries.findByBudgetIdOrderByIdAsc(budget.getId())) {
         if (entry.getReference() != null) {
           open.merge(entry.getReference(), effectOnReservation(entry), (a, b) -> a.plus(b));
+          if (entry.getActivityType() != null) {
+            activities.putIfAbsent(entry.getReference(), entry.getActivityType());
+          }
         }
       }
       for (Map.Entry<String, Money> reservation : open.entrySet()) {
@@ -210,7 +217,8 @@ public class FundLedger {
                   "period-close:" + budget.getId() + ":" + reservation.getKey(),
                   PERIOD_CLOSE_ACTOR,
                   "Fund period " + period.id() + " closed",
-                  clock.instant());
+                  clock.instant(),
+                  new LedgerEntry.Classification(activities.get(reservation.getKey()), false));
           // A concurrent closer that wrote this release first leaves reservations here: the check
           // below fails this call, and its retry finds the budget closed.
           post(budget, release).ifPresent(released::add);
@@ -223,6 +231,14 @@ public class FundLedger {
       budget.close(clock.instant());
     }
     return released;
+  }
+
+  /**
+   * Computes the ledger's summary for insights anew from its entries. The service keeps it with
+   * every movement; this is for entries written around the service, such as a bulk load.
+   */
+  public void rebuildSummary() {
+    summary.rebuild();
   }
 
   /** Every budget of the partner, by period and currency. */
@@ -314,6 +330,9 @@ public class FundLedger {
       LedgerMovement movement,
       Supplier<FundBudget> lockBudget,
       Consumer<FundBudget> check) {
+    if (movement.lapsed() && type != LedgerEntryType.RELEASE) {
+      throw InvalidRequestException.of("lapsed", "only a release lapses a milestone");
+    }
     Optional<FundMovement> earlier = replay(type, movement);
     if (earlier.isPresent()) {
       return earlier.get();
@@ -337,8 +356,29 @@ public class FundLedger {
             movement.idempotencyKey(),
             movement.actor(),
             movement.reason(),
-            clock.instant());
+            clock.instant(),
+            classification(type, movement, budget));
     return post(budget, entry).orElseGet(() -> replayLostRace(type, movement));
+  }
+
+  /**
+   * A release or payment funds what its reservation funded: without an activity type of its own it
+   * takes the one of the reference's first entry on the budget that has one.
+   */
+  private LedgerEntry.Classification classification(
+      LedgerEntryType type, LedgerMovement movement, FundBudget budget) {
+    String activity = movement.activityType();
+    if (activity == null && movement.reference() != null) {
+      activity =
+          entries
+              .findByBudgetIdAndReferenceOrderByIdAsc(budget.getId(), movement.reference())
+              .stream()
+              .map(LedgerEntry::getActivityType)
+              .filter(Objects::nonNull)
+              .findFirst()
+              .orElse(null);
+    }
+    return new LedgerEntry.Classification(activity, movement.lapsed());
   }
 
   private Optional<FundMovement> replay(LedgerEntryType type, LedgerMovement movement) {
@@ -368,6 +408,7 @@ public class FundLedger {
       return Optional.empty();
     }
     budget.apply(entry.getType(), entry.amount());
+    summary.add(entry);
     return Optional.of(
         movement(budget, entries.findByIdempotencyKey(entry.getIdempotencyKey()).orElseThrow()));
   }
@@ -434,11 +475,16 @@ public class FundLedger {
     requireText(movement.actor(), "actor");
     requireNonNull(movement.period(), "period");
     requireLength(movement.reason(), "reason");
+    requireLength(movement.activityType(), "activityType");
   }
 
   private static void requireNoReference(LedgerMovement movement) {
     if (movement.reference() != null) {
       throw InvalidRequestException.of("reference", "must be empty: only reservations have one");
+    }
+    if (movement.activityType() != null) {
+      throw InvalidRequestException.of(
+          "activityType", "must be empty: only reservations fund an activity");
     }
   }
 
@@ -451,7 +497,17 @@ public class FundLedger {
 
   /** Column sizes; period-close keys are {@code period-close:<budget id>:<reference>}. */
   private static final Map<String, Integer> MAX_LENGTH =
-      Map.of("idempotencyKey", 200, "reference", 200, "actor", 100, "reason", 1000);
+      Map.of(
+          "idempotencyKey",
+          200,
+          "reference",
+          200,
+          "actor",
+          100,
+          "reason",
+          1000,
+          "activityType",
+          30);
 
   private static void requireLength(String value, String field) {
     Integer max = MAX_LENGTH.get(field);

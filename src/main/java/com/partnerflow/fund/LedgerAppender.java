@@ -25,9 +25,9 @@ class LedgerAppender {
     return jdbc.sql(
                 """
                 INSERT IGNORE INTO fund_ledger_entry (budget_id, entry_type, amount, currency,
-                    reference, idempotency_key, actor, reason, created_at)
+                    reference, idempotency_key, actor, reason, created_at, activity_type, lapsed)
                 VALUES (:budgetId, :type, :amount, :currency, :reference, :idempotencyKey, :actor,
-                    :reason, :createdAt)
+                    :reason, :createdAt, :activityType, :lapsed)
                 """)
             .param("budgetId", entry.getBudgetId())
             .param("type", entry.getType().name())
@@ -39,6 +39,8 @@ class LedgerAppender {
             .param("reason", entry.getReason())
             // Stored as UTC wall time, as Hibernate does with hibernate.jdbc.time_zone=UTC.
             .param("createdAt", LocalDateTime.ofInstant(entry.getCreatedAt(), ZoneOffset.UTC))
+            .param("activityType", entry.getActivityType())
+            .param("lapsed", entry.isLapsed())
             .update()
         == 1;
   }

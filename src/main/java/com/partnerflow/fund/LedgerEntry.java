@@ -42,8 +42,18 @@ class LedgerEntry {
   private String actor;
   private String reason;
   private Instant createdAt;
+  private String activityType;
+  private boolean lapsed;
 
   protected LedgerEntry() {}
+
+  /**
+   * What insights sums an entry by: the activity type its reservation funds (none for allocations
+   * and adjustments) and whether it lapses a milestone.
+   */
+  record Classification(String activityType, boolean lapsed) {
+    static final Classification NONE = new Classification(null, false);
+  }
 
   LedgerEntry(
       String budgetId,
@@ -53,7 +63,8 @@ class LedgerEntry {
       String idempotencyKey,
       String actor,
       String reason,
-      Instant createdAt) {
+      Instant createdAt,
+      Classification classification) {
     this.budgetId = budgetId;
     this.type = type;
     this.amount = amount.amount();
@@ -64,6 +75,8 @@ class LedgerEntry {
     this.reason = reason;
     // The column keeps microseconds; a replay must read back exactly what the first call returned.
     this.createdAt = createdAt.truncatedTo(ChronoUnit.MICROS);
+    this.activityType = classification.activityType();
+    this.lapsed = classification.lapsed();
   }
 
   Long getId() {
@@ -100,5 +113,13 @@ class LedgerEntry {
 
   Instant getCreatedAt() {
     return createdAt;
+  }
+
+  String getActivityType() {
+    return activityType;
+  }
+
+  boolean isLapsed() {
+    return lapsed;
   }
 }

@@ -30,13 +30,6 @@ class InsightsQueries {
   static final String VERIFIED_CLAIMS = "('APPROVED','PAID')";
   static final String HUMAN_DECISIONS = "('APPROVE','APPROVE_REDUCED','REJECT','REQUEST_CHANGES')";
 
-  /**
-   * The milestone id inside a RELEASE's idempotency key {@code milestone:<id>:release}, so that the
-   * claim is found through its unique milestone index instead of by comparing every claim.
-   */
-  private static final String RELEASED_MILESTONE =
-      "SUBSTRING(e.idempotency_key, 11, GREATEST(CHAR_LENGTH(e.idempotency_key) - 18, 0))";
-
   private final NamedParameterJdbcTemplate jdbc;
 
   InsightsQueries(NamedParameterJdbcTemplate jdbc) {
@@ -103,29 +96,24 @@ class InsightsQueries {
   record PartnerFacts(
       String id, String name, String tier, String region, List<String> verticals, Instant joined) {}
 
+  /**
+   * Read from the ledger's summary ({@code fund_ledger_total}, kept by the fund ledger's writes),
+   * not its entries, so the cost follows the number of budgets, not of movements.
+   */
   List<LedgerSum> ledgerSums(InsightsFilter filter, List<String> periods) {
     Scope scope = Scope.of(filter);
     String sql =
         """
-        SELECT b.partner_id, b.period, e.currency, e.entry_type,
-               CASE WHEN c.status = 'LAPSED' THEN 1 ELSE 0 END AS lapsed, SUM(e.amount) AS amount
-        FROM fund_ledger_entry e
-        JOIN fund_budget b ON b.id = e.budget_id
+        SELECT b.partner_id, b.period, b.currency, t.entry_type, t.lapsed, SUM(t.amount)
+        FROM fund_ledger_total t
+        JOIN fund_budget b ON b.id = t.budget_id
         JOIN partner p ON p.id = b.partner_id
-        LEFT JOIN disbursement_claim c ON e.entry_type = 'RELEASE'
-             AND c.milestone_id = %s
-             AND e.idempotency_key = CONCAT('milestone:', c.milestone_id, ':release')"""
-                .formatted(RELEASED_MILESTONE)
-            + scope.requestOfEntry()
-            + """
-
         WHERE b.period IN (:periods)"""
             + scope.partnerWhere()
-            + scope.ledgerActivityWhere()
+            + scope.ledgerActivityWhere("t")
             + """
 
-        GROUP BY b.partner_id, b.period, e.currency, e.entry_type, CASE WHEN c.status = 'LAPSED' THEN 1 ELSE 0 END
-        """;
+        GROUP BY b.partner_id, b.period, b.currency, t.entry_type, t.lapsed""";
     return jdbc.query(
         sql,
         scope.params().addValue("periods", periods),
@@ -135,27 +123,27 @@ class InsightsQueries {
                 rs.getString(2),
                 rs.getString(3),
                 rs.getString(4),
-                rs.getInt(5) == 1,
+                rs.getBoolean(5),
                 rs.getBigDecimal(6)));
   }
 
+  /**
+   * The period's movements per UTC day, from the ledger's daily summary ({@code fund_ledger_day}).
+   */
   List<LedgerDay> ledgerDays(InsightsFilter filter, FundPeriod period) {
     Scope scope = Scope.of(filter);
     String sql =
         """
-        SELECT CAST(e.created_at AS DATE) AS entry_day, e.currency, e.entry_type, SUM(e.amount)
-        FROM fund_ledger_entry e
-        JOIN fund_budget b ON b.id = e.budget_id
-        JOIN partner p ON p.id = b.partner_id"""
-            + scope.requestOfEntry()
-            + """
-
+        SELECT d.entry_day, b.currency, d.entry_type, SUM(d.amount)
+        FROM fund_ledger_day d
+        JOIN fund_budget b ON b.id = d.budget_id
+        JOIN partner p ON p.id = b.partner_id
         WHERE b.period = :period"""
             + scope.partnerWhere()
-            + scope.ledgerActivityWhere()
+            + scope.ledgerActivityWhere("d")
             + """
 
-        GROUP BY CAST(e.created_at AS DATE), e.currency, e.entry_type
+        GROUP BY d.entry_day, b.currency, d.entry_type
         ORDER BY 1
         """;
     return jdbc.query(
@@ -163,7 +151,7 @@ class InsightsQueries {
         scope.params().addValue("period", period.id()),
         (rs, i) ->
             new LedgerDay(
-                rs.getDate(1).toLocalDate(),
+                rs.getObject(1, LocalDate.class),
                 rs.getString(2),
                 rs.getString(3),
                 rs.getBigDecimal(4)));
@@ -416,22 +404,12 @@ class InsightsQueries {
               : " AND CONCAT(',', REPLACE(COALESCE(p.verticals, ''), ' ', ''), ',') LIKE :vertical");
     }
 
-    /**
-     * The request an entry moved money for ({@code mdf-request:<id>}), found by its primary key;
-     * only joined when an activity type filters the movements.
-     */
-    String requestOfEntry() {
+    /** Allocations and adjustments fund no activity; with an activity type only its movements. */
+    String ledgerActivityWhere(String alias) {
       return filter.activityType() == null
           ? ""
-          : "\n        LEFT JOIN mdf_request r ON r.id = SUBSTRING(e.reference, 13)"
-              + " AND e.reference = CONCAT('mdf-request:', r.id)";
-    }
-
-    /** Allocations belong to no activity; with an activity type only its requests' movements. */
-    String ledgerActivityWhere() {
-      return filter.activityType() == null
-          ? ""
-          : " AND (e.entry_type IN ('ALLOCATE', 'ADJUST') OR r.activity_type = :activityType)";
+          : " AND (%1$s.entry_type IN ('ALLOCATE', 'ADJUST') OR %1$s.activity_type = :activityType)"
+              .formatted(alias);
     }
 
     String requestWhere() {

@@ -42,6 +42,12 @@ public class MdfDisbursements {
     return find(requestId).namingDisputes(why);
   }
 
+  /** The activity type the request funds, as the fund ledger files its movements. */
+  @Transactional(readOnly = true)
+  public String activityType(String requestId) {
+    return find(requestId).getActivityType().name();
+  }
+
   /** A milestone with its share of the approved amount, in the request's currency. */
   public record MilestoneShare(
       String id, String name, String plannedDate, BigDecimal amount, MilestoneStatus status) {}

@@ -133,7 +133,8 @@ public class MdfDisputes {
             .forReference(MdfFunding.reference(requestId))
             .withKey("dispute:" + disputeId + ":reserve")
             .by(by)
-            .because("Dispute " + disputeId + " overturned the rejection"));
+            .because("Dispute " + disputeId + " overturned the rejection")
+            .forActivity(request.getActivityType().name()));
     Instant now = clock.instant();
     request.approve(money.amount());
     request.record(
@@ -213,7 +214,8 @@ public class MdfDisputes {
             .forReference(reference)
             .withKey("dispute:" + disputeId + ":reserve")
             .by(by)
-            .because("Dispute " + disputeId + " settled the reduction"));
+            .because("Dispute " + disputeId + " settled the reduction")
+            .forActivity(request.getActivityType().name()));
     BigDecimal approved = request.getApprovedAmount().add(money.amount());
     Instant now = clock.instant();
     request.approve(approved);

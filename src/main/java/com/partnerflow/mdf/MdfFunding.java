@@ -49,7 +49,8 @@ class MdfFunding {
         LedgerMovement.of(request.getPartnerId(), period, money)
             .forReference(reference(requestId))
             .withKey(reference(requestId) + ":reserve:" + money.amount().toPlainString())
-            .by(MdfReview.SYSTEM));
+            .by(MdfReview.SYSTEM)
+            .forActivity(request.getActivityType().name()));
     // A retried job after the approval (or once disbursement started) records nothing again.
     if (!EnumSet.of(MdfStatus.APPROVED, MdfStatus.IN_DISBURSEMENT, MdfStatus.CLOSED)
         .contains(request.getStatus())) {

@@ -45,7 +45,7 @@ abstract class FundLedgerContract {
   /** The ledger with its own dependencies; the clock stands on 22 Nov 2026. */
   @TestConfiguration(proxyBeanMethods = false)
   @EnableConfigurationProperties(FundProperties.class)
-  @Import({FundLedger.class, LedgerAppender.class})
+  @Import({FundLedger.class, LedgerAppender.class, LedgerSummary.class})
   static class Setup {
     @Bean
     Clock clock() {
@@ -596,6 +596,133 @@ abstract class FundLedgerContract {
   }
 
   /**
+   * Insights sums the ledger's summary, not its entries: every movement lands there once, filed by
+   * the activity type its reservation funds (inherited by payments, releases and the period close)
+   * and by lapse, and the summary equals a rebuild from the entries.
+   */
+  @Test
+  void theSummaryFilesEveryMovementByActivityAndLapseAndEqualsItsRebuild() {
+    FundPeriod period = FundPeriod.of("18" + (10 + Math.floorMod(partner.hashCode(), 90)));
+    ledger.allocate(
+        LedgerMovement.of(partner, period, eur("10000.00")).withKey(key("alloc")).by("erin"));
+    ledger.adjust(
+        LedgerMovement.of(partner, period, eur("-100.00"))
+            .withKey(key("adj"))
+            .by("erin")
+            .because("Correction"));
+    for (String ref : List.of("mdf-request:1", "mdf-request:2")) {
+      ledger.reserve(
+          LedgerMovement.of(partner, period, eur(ref.endsWith("1") ? "3000.00" : "1000.00"))
+              .forReference(ref)
+              .withKey(key("reserve" + ref))
+              .by("worker")
+              .forActivity(ref.endsWith("1") ? "WEBINAR" : "EVENT"));
+    }
+    LedgerMovement pay =
+        LedgerMovement.of(partner, period, eur("1000.00"))
+            .forReference("mdf-request:1")
+            .withKey(key("pay"))
+            .by("worker");
+    ledger.pay(pay);
+    ledger.pay(pay);
+    ledger.release(
+        LedgerMovement.of(partner, period, eur("500.00"))
+            .forReference("mdf-request:1")
+            .withKey(key("lapse"))
+            .by("worker")
+            .lapsing());
+    ledger.release(
+        LedgerMovement.of(partner, period, eur("200.00"))
+            .forReference("mdf-request:2")
+            .withKey(key("release"))
+            .by("worker"));
+    ledger.closePeriod(period);
+
+    String budget =
+        jdbc.queryForObject(
+            "select id from fund_budget where partner_id = ? and period = ?",
+            String.class,
+            partner,
+            period.id());
+    List<String> expected =
+        List.of(
+            "ADJUST//false/-100.00/1",
+            "ALLOCATE//false/10000.00/1",
+            "PAY/WEBINAR/false/1000.00/1",
+            "RELEASE/EVENT/false/1000.00/2",
+            "RELEASE/WEBINAR/false/1500.00/1",
+            "RELEASE/WEBINAR/true/500.00/1",
+            "RESERVE/EVENT/false/1000.00/1",
+            "RESERVE/WEBINAR/false/3000.00/1");
+    assertThat(totals(budget)).containsExactlyElementsOf(expected);
+    String day = java.time.LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString();
+    assertThat(days(budget))
+        .containsExactly(
+            day + "/ADJUST//-100.00/1",
+            day + "/ALLOCATE//10000.00/1",
+            day + "/PAY/WEBINAR/1000.00/1",
+            day + "/RELEASE/EVENT/1000.00/2",
+            day + "/RELEASE/WEBINAR/2000.00/2",
+            day + "/RESERVE/EVENT/1000.00/1",
+            day + "/RESERVE/WEBINAR/3000.00/1");
+
+    List<String> dayRows = days(budget);
+    ledger.rebuildSummary();
+    assertThat(totals(budget)).containsExactlyElementsOf(expected);
+    assertThat(days(budget)).isEqualTo(dayRows);
+  }
+
+  @Test
+  void onlyAReleaseLapsesAndOnlyAReservationFundsAnActivity() {
+    ledger.allocate(LedgerMovement.of(partner, Q4, eur("100.00")).withKey(key("alloc")).by("erin"));
+    assertThatThrownBy(
+            () ->
+                ledger.allocate(
+                    LedgerMovement.of(partner, Q4, eur("1.00"))
+                        .withKey(key("alloc2"))
+                        .by("erin")
+                        .forActivity("WEBINAR")))
+        .isInstanceOf(InvalidRequestException.class)
+        .extracting(e -> ((InvalidRequestException) e).problems().get(0).field())
+        .isEqualTo("activityType");
+    ledger.reserve(
+        LedgerMovement.of(partner, Q4, eur("10.00"))
+            .forReference("mdf-request:1")
+            .withKey(key("r"))
+            .by("w"));
+    assertThatThrownBy(
+            () ->
+                ledger.pay(
+                    LedgerMovement.of(partner, Q4, eur("10.00"))
+                        .forReference("mdf-request:1")
+                        .withKey(key("p"))
+                        .by("w")
+                        .lapsing()))
+        .isInstanceOf(InvalidRequestException.class)
+        .extracting(e -> ((InvalidRequestException) e).problems().get(0).field())
+        .isEqualTo("lapsed");
+    assertThat(ledger.movements(partner, Q4, "EUR")).hasSize(2);
+  }
+
+  private List<String> totals(String budget) {
+    return jdbc.queryForList(
+        "select concat(entry_type, '/', activity_type, '/', case when lapsed then 'true' else"
+            + " 'false' end, '/', amount, '/', entries) from fund_ledger_total where budget_id = ?"
+            + " order by entry_type, activity_type, lapsed",
+        String.class,
+        budget);
+  }
+
+  private List<String> days(String budget) {
+    return jdbc.queryForList(
+        "select concat(entry_day, '/', entry_type, '/', activity_type, '/', amount, '/', entries)"
+            + " from fund_ledger_day where budget_id = ? order by entry_day, entry_type,"
+            + " activity_type",
+        String.class,
+        budget);
+  }
+
+  /**
    * 64 reservations of 10.00 race for a budget of 500.00: the row lock lets exactly 50 through and
    * refuses 14, and available ends at 0.00, never below.
    */
@@ -738,7 +865,8 @@ abstract class FundLedgerContract {
                 first.idempotencyKey(),
                 "erin",
                 null,
-                clock.instant()));
+                clock.instant(),
+                LedgerEntry.Classification.NONE));
 
     assertThat(appended).isFalse();
     assertThat(

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.partnerflow.BusinessTime;
 import com.partnerflow.PartnerflowIntegrationTest;
 import com.partnerflow.UiSession;
+import com.partnerflow.fund.FundLedger;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -37,12 +38,13 @@ class InsightsApiIT {
   @LocalServerPort int port;
   @Autowired TestRestTemplate http;
   @Autowired JdbcTemplate jdbc;
+  @Autowired FundLedger ledger;
   @Autowired BusinessTime time;
   @Autowired ObjectMapper json;
 
   @BeforeEach
   void seedOnce() {
-    data = InsightsData.seededOnce(jdbc, time.currentPeriod());
+    data = InsightsData.seededOnce(jdbc, ledger, time.currentPeriod());
   }
 
   private JsonNode get(String user, String path) throws Exception {

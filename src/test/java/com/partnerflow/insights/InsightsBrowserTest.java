@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.partnerflow.BrowserTest;
 import com.partnerflow.BusinessTime;
 import com.partnerflow.PartnerflowIntegrationTest;
+import com.partnerflow.fund.FundLedger;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,12 +39,13 @@ class InsightsBrowserTest {
 
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
+  @Autowired FundLedger ledger;
   @Autowired BusinessTime time;
   InsightsData data;
 
   @BeforeEach
   void seed() {
-    data = InsightsData.seededOnce(jdbc, time.currentPeriod());
+    data = InsightsData.seededOnce(jdbc, ledger, time.currentPeriod());
   }
 
   @Test

@@ -1,5 +1,6 @@
 package com.partnerflow.insights;
 
+import com.partnerflow.fund.FundLedger;
 import com.partnerflow.fund.FundPeriod;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -35,29 +36,35 @@ final class InsightsData {
   final String nameA;
   final String nameB;
   private final JdbcTemplate jdbc;
+  private final FundLedger fundLedger;
 
   private static InsightsData seeded;
 
   /** The data set, written once per service (all test classes share one database). */
-  static synchronized InsightsData seededOnce(JdbcTemplate jdbc, FundPeriod current) {
+  static synchronized InsightsData seededOnce(
+      JdbcTemplate jdbc, FundLedger ledger, FundPeriod current) {
     if (seeded == null) {
-      seeded = new InsightsData(jdbc, current).seed();
+      seeded = new InsightsData(jdbc, ledger, current).seed();
     }
     return seeded;
   }
 
-  InsightsData(JdbcTemplate jdbc, FundPeriod current) {
-    this(FundPeriod.containing(current.startsOn().minusYears(2), current.granularity()), jdbc);
+  InsightsData(JdbcTemplate jdbc, FundLedger ledger, FundPeriod current) {
+    this(
+        FundPeriod.containing(current.startsOn().minusYears(2), current.granularity()),
+        jdbc,
+        ledger);
   }
 
   /** The same data set in another fund period, for a test that owns that period. */
-  static InsightsData in(FundPeriod period, JdbcTemplate jdbc) {
-    return new InsightsData(period, jdbc);
+  static InsightsData in(FundPeriod period, JdbcTemplate jdbc, FundLedger ledger) {
+    return new InsightsData(period, jdbc, ledger);
   }
 
   /** A writer of rows into {@code period}, for another test's data set; {@link #seed} not run. */
-  InsightsData(FundPeriod period, JdbcTemplate jdbc) {
+  InsightsData(FundPeriod period, JdbcTemplate jdbc, FundLedger ledger) {
     this.jdbc = jdbc;
+    this.fundLedger = ledger;
     this.period = period;
     String suffix = UUID.randomUUID().toString().substring(0, 8);
     partnerA = UUID.randomUUID().toString();
@@ -177,8 +184,8 @@ final class InsightsData {
     ledger(budgetA, "PAY", "2000.00", r1, "payment:" + pm1 + ":pay", at(25, 10));
     ledger(
         budgetB, "RELEASE", "200.00", r3, "milestone:" + milestoneOf(c4) + ":release", at(41, 11));
-    ledger(
-        budgetA, "RELEASE", "1000.00", r1, "milestone:" + milestoneOf(c2) + ":release", at(60, 0));
+    lapsedRelease(budgetA, "1000.00", r1, "milestone:" + milestoneOf(c2) + ":release", at(60, 0));
+    summarise();
     return this;
   }
 
@@ -219,6 +226,10 @@ final class InsightsData {
     return id;
   }
 
+  /**
+   * An entry as the fund ledger files it: a request's movements under the request's activity type.
+   * Entries written here reach the ledger's summary with {@link #summarise}.
+   */
   void ledger(
       String budgetId,
       String type,
@@ -226,15 +237,40 @@ final class InsightsData {
       String requestId,
       String key,
       LocalDateTime when) {
+    entry(budgetId, type, amount, requestId, key, when, false);
+  }
+
+  /** The RELEASE of a milestone that lapsed. */
+  void lapsedRelease(
+      String budgetId, String amount, String requestId, String key, LocalDateTime when) {
+    entry(budgetId, "RELEASE", amount, requestId, key, when, true);
+  }
+
+  /** Brings the ledger's summary in line with the entries written straight into the table. */
+  void summarise() {
+    fundLedger.rebuildSummary();
+  }
+
+  private void entry(
+      String budgetId,
+      String type,
+      String amount,
+      String requestId,
+      String key,
+      LocalDateTime when,
+      boolean lapsed) {
     jdbc.update(
         "INSERT INTO fund_ledger_entry (budget_id, entry_type, amount, currency, reference,"
-            + " idempotency_key, actor, created_at) VALUES (?, ?, ?, 'EUR', ?, ?, 'test', ?)",
+            + " idempotency_key, actor, created_at, activity_type, lapsed) VALUES (?, ?, ?, 'EUR',"
+            + " ?, ?, 'test', ?, (SELECT activity_type FROM mdf_request WHERE id = ?), ?)",
         budgetId,
         type,
         new BigDecimal(amount),
         requestId == null ? null : "mdf-request:" + requestId,
         key,
-        Timestamp.valueOf(when));
+        Timestamp.valueOf(when),
+        requestId,
+        lapsed);
   }
 
   String request(

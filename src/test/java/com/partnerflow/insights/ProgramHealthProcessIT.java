@@ -9,6 +9,7 @@ import com.partnerflow.BusinessTime;
 import com.partnerflow.PartnerflowIntegrationTest;
 import com.partnerflow.engine.EmbeddedZeebeEngine;
 import com.partnerflow.engine.ProcessTestSupport;
+import com.partnerflow.fund.FundLedger;
 import com.partnerflow.fund.FundPeriod;
 import com.partnerflow.notification.NotificationLog;
 import com.partnerflow.notification.NotificationRecord;
@@ -49,6 +50,7 @@ class ProgramHealthProcessIT {
   @Autowired CamundaClient client;
   @Autowired EmbeddedZeebeEngine engine;
   @Autowired JdbcTemplate jdbc;
+  @Autowired FundLedger ledger;
   @Autowired BusinessTime time;
   @Autowired InboxTasks tasks;
   @Autowired NotificationLog notifications;
@@ -110,7 +112,7 @@ class ProgramHealthProcessIT {
   @Test
   void eachBreachIsMailedOnceAndReviewedByPartnerManagersAndALaterRunOfThePeriodRepeatsNothing() {
     FundPeriod period = yearsBack(10);
-    InsightsData.in(period, jdbc).seed();
+    InsightsData.in(period, jdbc, ledger).seed();
 
     long first = start(period);
 

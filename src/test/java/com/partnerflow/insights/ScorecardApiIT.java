@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.partnerflow.BusinessTime;
 import com.partnerflow.PartnerflowIntegrationTest;
 import com.partnerflow.UiSession;
+import com.partnerflow.fund.FundLedger;
 import com.partnerflow.identity.UserAccounts;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,13 +31,14 @@ class ScorecardApiIT {
   @LocalServerPort int port;
   @Autowired TestRestTemplate http;
   @Autowired JdbcTemplate jdbc;
+  @Autowired FundLedger ledger;
   @Autowired UserAccounts accounts;
   @Autowired BusinessTime time;
   @Autowired ObjectMapper json;
 
   @BeforeEach
   void seedOnce() {
-    data = ScorecardData.seededOnce(jdbc, accounts, time.currentPeriod());
+    data = ScorecardData.seededOnce(jdbc, ledger, accounts, time.currentPeriod());
   }
 
   private ResponseEntity<String> call(String user, String partner, String query) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.partnerflow.BrowserTest;
 import com.partnerflow.BusinessTime;
 import com.partnerflow.PartnerflowIntegrationTest;
+import com.partnerflow.fund.FundLedger;
 import com.partnerflow.identity.UserAccounts;
 import java.time.Duration;
 import java.util.List;
@@ -34,13 +35,14 @@ class ScorecardBrowserTest {
 
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
+  @Autowired FundLedger ledger;
   @Autowired UserAccounts accounts;
   @Autowired BusinessTime time;
   ScorecardData data;
 
   @BeforeEach
   void seed() {
-    data = ScorecardData.seededOnce(jdbc, accounts, time.currentPeriod());
+    data = ScorecardData.seededOnce(jdbc, ledger, accounts, time.currentPeriod());
   }
 
   @Test

@@ -1,5 +1,6 @@
 package com.partnerflow.insights;
 
+import com.partnerflow.fund.FundLedger;
 import com.partnerflow.fund.FundPeriod;
 import com.partnerflow.identity.UserAccounts;
 import java.util.Set;
@@ -38,19 +39,20 @@ final class ScorecardData {
 
   /** The data set, written once per service (all test classes share one database). */
   static synchronized ScorecardData seededOnce(
-      JdbcTemplate jdbc, UserAccounts accounts, FundPeriod current) {
+      JdbcTemplate jdbc, FundLedger ledger, UserAccounts accounts, FundPeriod current) {
     if (seeded == null) {
-      seeded = new ScorecardData(jdbc, current);
+      seeded = new ScorecardData(jdbc, ledger, current);
       seeded.seed(accounts);
+      seeded.rows.summarise();
     }
     return seeded;
   }
 
-  private ScorecardData(JdbcTemplate jdbc, FundPeriod current) {
+  private ScorecardData(JdbcTemplate jdbc, FundLedger ledger, FundPeriod current) {
     period =
         FundPeriod.containing(
             current.startsOn().minusYears(4).minusMonths(3), current.granularity());
-    rows = new InsightsData(period, jdbc);
+    rows = new InsightsData(period, jdbc, ledger);
     String suffix = s.substring(0, 8);
     nameS = "Scorecard S " + suffix;
     userS = "sc-s-" + suffix;
@@ -172,9 +174,8 @@ final class ScorecardData {
   private void lapsed(String budget, String request, String partner, String amount) {
     String claim =
         rows.claim(request, partner, "LAPSED", amount, null, null, null, null, null, null, null);
-    rows.ledger(
+    rows.lapsedRelease(
         budget,
-        "RELEASE",
         amount,
         request,
         "milestone:" + InsightsData.milestoneOf(claim) + ":release",

@@ -40,6 +40,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Every route of bpmn/mdf-request.bpmn with the real workers, started through the API and decided
@@ -70,6 +71,7 @@ class MdfRequestProcessIT {
   @Autowired MdfMail mail;
   @Autowired MdfReview review;
   @Autowired NotificationLog notifications;
+  @Autowired JdbcTemplate jdbc;
   @Autowired EmbeddedZeebeEngine engine;
   @Autowired BusinessTime time;
   ProcessTestSupport process;
@@ -794,6 +796,20 @@ class MdfRequestProcessIT {
         .containsExactly("FUNDS_RESERVED", "FUNDS_RELEASED", "FUNDS_RELEASED", "CLOSED");
     // A retried mdf.release-unused-funds job releases nothing more.
     assertThat(funding.releaseUnused(request.getId(), period.id())).isZero();
-    assertThat(reservedIn(period, request)).isZero();
+    assertThat(reservedIn(period, request))
+        .isZero(); // The ledger files every movement under the webinar and the two releases as
+    // lapsed, which is
+    // how insights tells lapsed funds from released ones.
+    assertThat(
+            jdbc.queryForList(
+                "select concat(entry_type, '/', activity_type, '/', case when lapsed then 'lapsed'"
+                    + " else '-' end, '/', amount) from fund_ledger_entry where reference = ?"
+                    + " order by id",
+                String.class,
+                "mdf-request:" + request.getId()))
+        .containsExactlyInAnyOrder(
+            "RESERVE/WEBINAR/-/1500.50",
+            "RELEASE/WEBINAR/lapsed/1050.35",
+            "RELEASE/WEBINAR/lapsed/450.15");
   }
 }
