@@ -1,14 +1,24 @@
 package com.partnerflow.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 
-/** Percentiles and a markdown results file under target/bench/. */
+/**
+ * Percentiles, and the results under target/bench/: {@code results.md} for people (the README's
+ * table is copied from it) and {@code results.json} for tools, one object per result with the
+ * machine it was measured on.
+ */
 final class BenchReport {
 
   private BenchReport() {}
@@ -31,8 +41,16 @@ final class BenchReport {
         unit);
   }
 
-  /** Appends one result row to target/bench/results.md and prints it. */
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Appends one result to target/bench/results.md and results.json and prints it. */
   static void record(String benchmark, String measured, String target, boolean met) {
+    recordMarkdown(benchmark, measured, target, met);
+    recordJson(benchmark, measured, target, met);
+  }
+
+  private static void recordMarkdown(
+      String benchmark, String measured, String target, boolean met) {
     String row =
         String.format(
             "| %s | %s | %s | %s |%n", benchmark, measured, target, met ? "met" : "MISSED");
@@ -44,6 +62,30 @@ final class BenchReport {
         Files.writeString(file, "| benchmark | measured | target | |\n|---|---|---|---|\n");
       }
       Files.writeString(file, row, StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Rewrites results.json with the new result appended: a valid JSON array after every row. */
+  private static synchronized void recordJson(
+      String benchmark, String measured, String target, boolean met) {
+    try {
+      Path file = Path.of("target", "bench", "results.json");
+      ArrayNode results =
+          Files.exists(file) ? (ArrayNode) JSON.readTree(file.toFile()) : JSON.createArrayNode();
+      ObjectNode result = results.addObject();
+      result.put("benchmark", benchmark);
+      result.put("measured", measured);
+      result.put("target", target);
+      result.put("met", met);
+      result.put("recordedAt", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+      result.put("cores", Runtime.getRuntime().availableProcessors());
+      result.put("java", System.getProperty("java.version"));
+      result.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+      result.put(
+          "loadAverage", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+      JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), results);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
