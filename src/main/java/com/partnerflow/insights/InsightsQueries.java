@@ -17,10 +17,11 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The read model: aggregate SQL over the tables the fund, mdf, disbursement and dispute modules
- * write. Insights reads them directly instead of through those modules' services so that the
- * figures are sums and counts computed by the database (one query per figure group, whatever the
- * number of requests), and so that no module depends on insights. Figures about requests cover the
+ * The read model: aggregate SQL over the summaries the writes keep (the fund ledger's {@code
+ * fund_ledger_total} and {@code fund_ledger_day}, the per-request rows of {@link RequestOutcomes})
+ * and over the tables the mdf, disbursement and dispute modules write. Insights reads them directly
+ * instead of through those modules' services so that the figures are sums and counts computed by
+ * the database, and so that no module depends on insights. Figures about requests cover the
  * requests submitted in the fund period (UTC dates); ledger figures cover the period's budgets.
  */
 @Component
@@ -158,58 +159,31 @@ class InsightsQueries {
   }
 
   /**
-   * Two levels, so that the claims and payments of only the requests in scope are read: each
-   * request with its claims' sums and its confirmed payments (found through the request's indexes),
-   * then those rows summed per partner, activity type and currency.
+   * From the per-request rows of {@link RequestOutcomes} ({@code insights_request_outcome}, aliased
+   * {@code r} so that the request filters apply), summed per partner, activity type and currency.
    */
   List<Outcome> outcomes(InsightsFilter filter, FundPeriod period) {
     Scope scope = Scope.of(filter).inPeriod(period);
-    String approved = "q.status IN " + APPROVED_STATUSES;
+    String approved = "r.status IN " + APPROVED_STATUSES;
     String sql =
         """
-        SELECT q.partner_id, q.activity_type, q.currency,
-          COUNT(*), SUM(q.requested_amount),
+        SELECT r.partner_id, r.activity_type, r.currency,
+          COUNT(*), SUM(r.requested_amount),
           SUM(CASE WHEN %1$s THEN 1 ELSE 0 END),
-          SUM(CASE WHEN %1$s THEN COALESCE(q.approved_amount, 0) ELSE 0 END),
-          SUM(CASE WHEN %1$s THEN COALESCE(q.expected_leads, 0) ELSE 0 END),
-          SUM(CASE WHEN %1$s THEN COALESCE(q.expected_pipeline, 0) ELSE 0 END),
-          SUM(CASE WHEN %1$s THEN COALESCE(q.expected_registrations, 0) ELSE 0 END),
-          SUM(CASE WHEN q.claimed > 0 THEN 1 ELSE 0 END), SUM(COALESCE(q.claimed_amount, 0)),
-          SUM(CASE WHEN q.verified > 0 THEN 1 ELSE 0 END), SUM(COALESCE(q.verified_amount, 0)),
-          SUM(COALESCE(q.leads, 0)), SUM(COALESCE(q.opportunities, 0)),
-          SUM(COALESCE(q.pipeline, 0)), SUM(COALESCE(q.registrations, 0)),
-          SUM(CASE WHEN q.paid > 0 THEN 1 ELSE 0 END), SUM(COALESCE(q.paid_amount, 0))
-        FROM (
-          SELECT r.id, r.partner_id, r.activity_type, r.currency, r.requested_amount, r.status,
-            r.approved_amount, r.expected_leads, r.expected_pipeline, r.expected_registrations,
-            SUM(CASE WHEN c.submitted_at IS NOT NULL THEN 1 ELSE 0 END) AS claimed,
-            SUM(CASE WHEN c.submitted_at IS NOT NULL THEN COALESCE(c.claimed_amount, 0) ELSE 0 END)
-              AS claimed_amount,
-            SUM(CASE WHEN c.status IN %2$s THEN 1 ELSE 0 END) AS verified,
-            SUM(CASE WHEN c.status IN %2$s THEN COALESCE(c.approved_amount, 0) ELSE 0 END)
-              AS verified_amount,
-            SUM(CASE WHEN c.status IN %2$s THEN COALESCE(c.leads, 0) ELSE 0 END) AS leads,
-            SUM(CASE WHEN c.status IN %2$s THEN COALESCE(c.opportunities, 0) ELSE 0 END)
-              AS opportunities,
-            SUM(CASE WHEN c.status IN %2$s THEN COALESCE(c.pipeline_created, 0) ELSE 0 END)
-              AS pipeline,
-            SUM(CASE WHEN c.status IN %2$s THEN COALESCE(c.registrations, 0) ELSE 0 END)
-              AS registrations,
-            (SELECT COUNT(*) FROM payment pm
-              WHERE pm.mdf_request_id = r.id AND pm.status = 'CONFIRMED') AS paid,
-            (SELECT SUM(pm.amount) FROM payment pm
-              WHERE pm.mdf_request_id = r.id AND pm.status = 'CONFIRMED') AS paid_amount
-          FROM mdf_request r
-          JOIN partner p ON p.id = r.partner_id
-          LEFT JOIN disbursement_claim c ON c.mdf_request_id = r.id
-          WHERE 1 = 1"""
-                .formatted(approved, VERIFIED_CLAIMS)
+          SUM(CASE WHEN %1$s THEN COALESCE(r.approved_amount, 0) ELSE 0 END),
+          SUM(CASE WHEN %1$s THEN COALESCE(r.expected_leads, 0) ELSE 0 END),
+          SUM(CASE WHEN %1$s THEN COALESCE(r.expected_pipeline, 0) ELSE 0 END),
+          SUM(CASE WHEN %1$s THEN COALESCE(r.expected_registrations, 0) ELSE 0 END),
+          SUM(CASE WHEN r.claimed > 0 THEN 1 ELSE 0 END), SUM(r.claimed_amount),
+          SUM(CASE WHEN r.verified > 0 THEN 1 ELSE 0 END), SUM(r.verified_amount),
+          SUM(r.leads), SUM(r.opportunities), SUM(r.pipeline), SUM(r.registrations),
+          SUM(CASE WHEN r.paid > 0 THEN 1 ELSE 0 END), SUM(r.paid_amount)
+        FROM insights_request_outcome r
+        JOIN partner p ON p.id = r.partner_id
+        WHERE 1 = 1"""
+                .formatted(approved)
             + scope.requestWhere()
-            + """
-
-          GROUP BY r.id, r.partner_id, r.activity_type, r.currency, r.requested_amount, r.status,
-            r.approved_amount, r.expected_leads, r.expected_pipeline, r.expected_registrations) q
-        GROUP BY q.partner_id, q.activity_type, q.currency""";
+            + "\nGROUP BY r.partner_id, r.activity_type, r.currency";
     return jdbc.query(sql, scope.params(), InsightsQueries::outcome);
   }
 
@@ -254,21 +228,17 @@ class InsightsQueries {
   }
 
   /**
-   * A claim's submission to the bank's confirmation of its payment (the ledger's PAY). Written as
-   * outer joins from the period's requests, which H2 keeps in that order (the conditions make them
-   * inner joins), instead of reading every confirmed payment.
+   * A claim's submission to the bank's confirmation of its payment (the ledger's PAY), from the
+   * per-payment rows of {@link RequestOutcomes} ({@code insights_cash_time}, aliased {@code r}).
    */
   List<PartnerDuration> timesToCash(InsightsFilter filter, FundPeriod period) {
     Scope scope = Scope.of(filter).inPeriod(period);
     String sql =
         """
-        SELECT c.submitted_at, e.created_at, r.partner_id
-        FROM mdf_request r
+        SELECT r.claim_submitted_at, r.paid_at, r.partner_id
+        FROM insights_cash_time r
         JOIN partner p ON p.id = r.partner_id
-        LEFT JOIN payment pm ON pm.mdf_request_id = r.id AND pm.status = 'CONFIRMED'
-        LEFT JOIN disbursement_claim c ON c.id = pm.claim_id
-        LEFT JOIN fund_ledger_entry e ON e.idempotency_key = CONCAT('payment:', pm.id, ':pay')
-        WHERE pm.id IS NOT NULL AND c.submitted_at IS NOT NULL AND e.id IS NOT NULL"""
+        WHERE 1 = 1"""
             + scope.requestWhere();
     return jdbc.query(
         sql, scope.params(), (rs, i) -> new PartnerDuration(rs.getString(3), between(rs, i)));

@@ -7,6 +7,7 @@ import com.partnerflow.PartnerflowIntegrationTest;
 import com.partnerflow.UiSession;
 import com.partnerflow.fund.FundLedger;
 import com.partnerflow.fund.FundPeriod;
+import com.partnerflow.insights.RequestOutcomes;
 import java.net.http.HttpResponse;
 import java.sql.Date;
 import java.time.Duration;
@@ -58,6 +59,7 @@ class InsightsScaleBenchmark {
 
   @Autowired JdbcTemplate jdbc;
   @Autowired FundLedger ledger;
+  @Autowired RequestOutcomes outcomes;
   @Autowired BusinessTime time;
   @LocalServerPort int port;
 
@@ -407,8 +409,9 @@ class InsightsScaleBenchmark {
           allocated = allocated + (SELECT COALESCE(SUM(e.amount), 0) FROM fund_ledger_entry e
           WHERE e.budget_id = b.id AND e.entry_type = 'ADJUST')
         WHERE b.id LIKE 'bb-%'""");
-    // Entries written around the service reach the ledger's summary as the service keeps it.
+    // Rows written around the service reach the read model's summaries as the service keeps them.
     ledger.rebuildSummary();
+    outcomes.rebuild();
     jdbc.execute("ANALYZE");
     return periods;
   }

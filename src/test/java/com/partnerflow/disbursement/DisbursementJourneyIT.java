@@ -10,6 +10,7 @@ import com.partnerflow.PartnerflowIntegrationTest;
 import com.partnerflow.disbursement.DisbursementDriver.TestPartner;
 import com.partnerflow.fund.FundLedger;
 import com.partnerflow.identity.UserAccounts;
+import com.partnerflow.insights.RequestOutcomes;
 import com.partnerflow.partner.PartnerBankAccounts;
 import com.partnerflow.partner.Partners;
 import com.partnerflow.task.InboxTasks;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The journey of one approved MDF request through the public API: both milestones claimed,
@@ -40,6 +42,8 @@ class DisbursementJourneyIT {
   @Autowired BusinessTime time;
   @Autowired CloseOuts closeOuts;
   @Autowired CloseOutWorker closeOutWorker;
+  @Autowired RequestOutcomes outcomes;
+  @Autowired JdbcTemplate jdbc;
 
   @Test
   void anApprovedRequestIsPaidMilestoneByMilestoneAndClosed() {
@@ -145,9 +149,35 @@ class DisbursementJourneyIT {
     assertThat(closeOut.getCostPerLead()).isEqualByComparingTo("20.84");
     assertThat(closeOut.getLeadsPerUnitPaid()).isEqualByComparingTo("0.047994");
 
+    // The insights read model followed every write of the journey in its transactions: the
+    // request's outcome row and one time to cash per payment, the same as computed anew.
+    String outcome = outcomeOf(requestId);
+    assertThat(outcome).isEqualTo("CLOSED/1500.50/2/1450.15/2/1250.15/60/12/180000.00/2/1250.15");
+    assertThat(cashTimesOf(requestId)).isEqualTo(2);
+    outcomes.rebuild();
+    assertThat(outcomeOf(requestId)).isEqualTo(outcome);
+    assertThat(cashTimesOf(requestId)).isEqualTo(2);
+
     // Another partner's user does not see the request.
     TestPartner other = driver.newPartner("10.00");
     assertThat(driver.get(other.user(), "/api/mdf-requests/" + requestId).getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  private String outcomeOf(String requestId) {
+    return jdbc.queryForObject(
+        "SELECT CONCAT_WS('/', status, approved_amount, claimed, claimed_amount, verified,"
+            + " verified_amount, leads, opportunities, pipeline, paid, paid_amount)"
+            + " FROM insights_request_outcome WHERE request_id = ?",
+        String.class,
+        requestId);
+  }
+
+  private int cashTimesOf(String requestId) {
+    return jdbc.queryForObject(
+        "SELECT COUNT(*) FROM insights_cash_time WHERE request_id = ? AND paid_at >="
+            + " claim_submitted_at",
+        Integer.class,
+        requestId);
   }
 }

@@ -39,12 +39,13 @@ class InsightsApiIT {
   @Autowired TestRestTemplate http;
   @Autowired JdbcTemplate jdbc;
   @Autowired FundLedger ledger;
+  @Autowired RequestOutcomes outcomes;
   @Autowired BusinessTime time;
   @Autowired ObjectMapper json;
 
   @BeforeEach
   void seedOnce() {
-    data = InsightsData.seededOnce(jdbc, ledger, time.currentPeriod());
+    data = InsightsData.seededOnce(jdbc, ledger, outcomes, time.currentPeriod());
   }
 
   private JsonNode get(String user, String path) throws Exception {

@@ -40,12 +40,13 @@ class InsightsBrowserTest {
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
   @Autowired FundLedger ledger;
+  @Autowired RequestOutcomes outcomes;
   @Autowired BusinessTime time;
   InsightsData data;
 
   @BeforeEach
   void seed() {
-    data = InsightsData.seededOnce(jdbc, ledger, time.currentPeriod());
+    data = InsightsData.seededOnce(jdbc, ledger, outcomes, time.currentPeriod());
   }
 
   @Test

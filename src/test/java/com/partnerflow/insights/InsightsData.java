@@ -37,34 +37,38 @@ final class InsightsData {
   final String nameB;
   private final JdbcTemplate jdbc;
   private final FundLedger fundLedger;
+  private final RequestOutcomes outcomes;
 
   private static InsightsData seeded;
 
   /** The data set, written once per service (all test classes share one database). */
   static synchronized InsightsData seededOnce(
-      JdbcTemplate jdbc, FundLedger ledger, FundPeriod current) {
+      JdbcTemplate jdbc, FundLedger ledger, RequestOutcomes outcomes, FundPeriod current) {
     if (seeded == null) {
-      seeded = new InsightsData(jdbc, ledger, current).seed();
+      seeded = new InsightsData(jdbc, ledger, outcomes, current).seed();
     }
     return seeded;
   }
 
-  InsightsData(JdbcTemplate jdbc, FundLedger ledger, FundPeriod current) {
+  InsightsData(JdbcTemplate jdbc, FundLedger ledger, RequestOutcomes outcomes, FundPeriod current) {
     this(
         FundPeriod.containing(current.startsOn().minusYears(2), current.granularity()),
         jdbc,
-        ledger);
+        ledger,
+        outcomes);
   }
 
   /** The same data set in another fund period, for a test that owns that period. */
-  static InsightsData in(FundPeriod period, JdbcTemplate jdbc, FundLedger ledger) {
-    return new InsightsData(period, jdbc, ledger);
+  static InsightsData in(
+      FundPeriod period, JdbcTemplate jdbc, FundLedger ledger, RequestOutcomes outcomes) {
+    return new InsightsData(period, jdbc, ledger, outcomes);
   }
 
   /** A writer of rows into {@code period}, for another test's data set; {@link #seed} not run. */
-  InsightsData(FundPeriod period, JdbcTemplate jdbc, FundLedger ledger) {
+  InsightsData(FundPeriod period, JdbcTemplate jdbc, FundLedger ledger, RequestOutcomes outcomes) {
     this.jdbc = jdbc;
     this.fundLedger = ledger;
+    this.outcomes = outcomes;
     this.period = period;
     String suffix = UUID.randomUUID().toString().substring(0, 8);
     partnerA = UUID.randomUUID().toString();
@@ -246,9 +250,10 @@ final class InsightsData {
     entry(budgetId, "RELEASE", amount, requestId, key, when, true);
   }
 
-  /** Brings the ledger's summary in line with the entries written straight into the table. */
+  /** Brings the read model's summaries in line with the rows written straight into the tables. */
   void summarise() {
     fundLedger.rebuildSummary();
+    outcomes.rebuild();
   }
 
   private void entry(

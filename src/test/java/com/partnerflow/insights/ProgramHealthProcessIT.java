@@ -51,6 +51,7 @@ class ProgramHealthProcessIT {
   @Autowired EmbeddedZeebeEngine engine;
   @Autowired JdbcTemplate jdbc;
   @Autowired FundLedger ledger;
+  @Autowired RequestOutcomes outcomes;
   @Autowired BusinessTime time;
   @Autowired InboxTasks tasks;
   @Autowired NotificationLog notifications;
@@ -112,7 +113,7 @@ class ProgramHealthProcessIT {
   @Test
   void eachBreachIsMailedOnceAndReviewedByPartnerManagersAndALaterRunOfThePeriodRepeatsNothing() {
     FundPeriod period = yearsBack(10);
-    InsightsData.in(period, jdbc, ledger).seed();
+    InsightsData.in(period, jdbc, ledger, outcomes).seed();
 
     long first = start(period);
 

@@ -32,13 +32,14 @@ class ScorecardApiIT {
   @Autowired TestRestTemplate http;
   @Autowired JdbcTemplate jdbc;
   @Autowired FundLedger ledger;
+  @Autowired RequestOutcomes outcomes;
   @Autowired UserAccounts accounts;
   @Autowired BusinessTime time;
   @Autowired ObjectMapper json;
 
   @BeforeEach
   void seedOnce() {
-    data = ScorecardData.seededOnce(jdbc, ledger, accounts, time.currentPeriod());
+    data = ScorecardData.seededOnce(jdbc, ledger, outcomes, accounts, time.currentPeriod());
   }
 
   private ResponseEntity<String> call(String user, String partner, String query) {

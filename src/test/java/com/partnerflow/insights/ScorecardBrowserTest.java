@@ -36,13 +36,14 @@ class ScorecardBrowserTest {
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
   @Autowired FundLedger ledger;
+  @Autowired RequestOutcomes outcomes;
   @Autowired UserAccounts accounts;
   @Autowired BusinessTime time;
   ScorecardData data;
 
   @BeforeEach
   void seed() {
-    data = ScorecardData.seededOnce(jdbc, ledger, accounts, time.currentPeriod());
+    data = ScorecardData.seededOnce(jdbc, ledger, outcomes, accounts, time.currentPeriod());
   }
 
   @Test

@@ -39,20 +39,25 @@ final class ScorecardData {
 
   /** The data set, written once per service (all test classes share one database). */
   static synchronized ScorecardData seededOnce(
-      JdbcTemplate jdbc, FundLedger ledger, UserAccounts accounts, FundPeriod current) {
+      JdbcTemplate jdbc,
+      FundLedger ledger,
+      RequestOutcomes outcomes,
+      UserAccounts accounts,
+      FundPeriod current) {
     if (seeded == null) {
-      seeded = new ScorecardData(jdbc, ledger, current);
+      seeded = new ScorecardData(jdbc, ledger, outcomes, current);
       seeded.seed(accounts);
       seeded.rows.summarise();
     }
     return seeded;
   }
 
-  private ScorecardData(JdbcTemplate jdbc, FundLedger ledger, FundPeriod current) {
+  private ScorecardData(
+      JdbcTemplate jdbc, FundLedger ledger, RequestOutcomes outcomes, FundPeriod current) {
     period =
         FundPeriod.containing(
             current.startsOn().minusYears(4).minusMonths(3), current.granularity());
-    rows = new InsightsData(period, jdbc, ledger);
+    rows = new InsightsData(period, jdbc, ledger, outcomes);
     String suffix = s.substring(0, 8);
     nameS = "Scorecard S " + suffix;
     userS = "sc-s-" + suffix;
