@@ -24,7 +24,8 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
-      "camunda.client.worker.defaults.retry-backoff=PT0.2S",
+      "partnerflow.engine.job-retry.initial-backoff=PT0.2S",
+      "partnerflow.engine.job-retry.max-backoff=PT1S",
       // Every worker's @WorkerVariables is proven by the process tests (WorkerVariablesGuard).
       "partnerflow.engine.worker-variables.undeclared=fail",
       "server.forward-headers-strategy=native",

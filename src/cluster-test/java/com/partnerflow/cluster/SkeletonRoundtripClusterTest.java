@@ -28,7 +28,8 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(
     properties = {
       "partnerflow.engine.embedded=false",
-      "camunda.client.worker.defaults.retry-backoff=PT0.2S"
+      "partnerflow.engine.job-retry.initial-backoff=PT0.2S",
+      "partnerflow.engine.job-retry.max-backoff=PT1S"
     })
 @ContextConfiguration(initializers = FreePortsInitializer.class)
 @Import(TestWorkers.class)

@@ -16,7 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Sends templated mail (HTML and text) exactly once per idempotency key and records it in the
  * notification log. When SMTP is down the call fails, so a job worker's job fails with retries and
- * the mail goes out once SMTP is back; a retry after success sends nothing.
+ * the mail goes out once SMTP is back; a retry after success sends nothing. Every attempt is kept
+ * ({@link NotificationAttempts}), failed ones with the server's answer.
  */
 @Service
 public class Notifications {
@@ -24,6 +25,7 @@ public class Notifications {
   private static final Logger log = LoggerFactory.getLogger(Notifications.class);
 
   private final NotificationLog notificationLog;
+  private final NotificationAttempts attempts;
   private final MailTemplates templates;
   private final JavaMailSender mailSender;
   private final NotificationProperties properties;
@@ -32,12 +34,14 @@ public class Notifications {
 
   Notifications(
       NotificationLog notificationLog,
+      NotificationAttempts attempts,
       MailTemplates templates,
       JavaMailSender mailSender,
       NotificationProperties properties,
       TransactionTemplate transaction,
       Clock clock) {
     this.notificationLog = notificationLog;
+    this.attempts = attempts;
     this.templates = templates;
     this.mailSender = mailSender;
     this.properties = properties;
@@ -54,10 +58,13 @@ public class Notifications {
       return record;
     }
     Instant now = clock.instant();
-    Integer taken =
+    Integer attempt =
         transaction.execute(
-            s -> notificationLog.takeForSending(key, now, now.minus(properties.sendingLease())));
-    if (taken == null || taken == 0) {
+            s ->
+                notificationLog.takeForSending(key, now, now.minus(properties.sendingLease())) == 0
+                    ? null
+                    : notificationLog.findByIdempotencyKey(key).orElseThrow().getAttempts());
+    if (attempt == null) {
       throw new TemporarilyUnavailableException("Mail " + key + " is being sent right now", null);
     }
     MailTemplates.RenderedMail mail =
@@ -71,13 +78,25 @@ public class Notifications {
       helper.setText(mail.text(), mail.html());
       mailSender.send(message);
     } catch (MailException | MessagingException e) {
+      String error = truncate(e.getMessage());
       transaction.executeWithoutResult(
-          s -> notificationLog.markFailed(key, truncate(e.getMessage())));
+          s -> {
+            notificationLog.markFailed(key, error);
+            attempts.save(
+                new NotificationAttempt(
+                    record.getId(), attempt, now, NotificationAttempt.Outcome.FAILED, error));
+          });
       throw new TemporarilyUnavailableException(
           "Mail " + key + " could not be sent: " + e.getMessage(), e);
     }
+    Instant sentAt = clock.instant();
     transaction.executeWithoutResult(
-        s -> notificationLog.markSent(key, mail.subject(), clock.instant()));
+        s -> {
+          notificationLog.markSent(key, mail.subject(), sentAt);
+          attempts.save(
+              new NotificationAttempt(
+                  record.getId(), attempt, sentAt, NotificationAttempt.Outcome.SENT, null));
+        });
     log.info("Sent '{}' to {} ({})", mail.subject(), notification.recipient(), key);
     return notificationLog.findByIdempotencyKey(key).orElseThrow();
   }

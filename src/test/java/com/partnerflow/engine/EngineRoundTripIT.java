@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Deployment, workers, BPMN errors and incidents through the embedded engine. */
 @PartnerflowIntegrationTest
@@ -19,6 +20,7 @@ class EngineRoundTripIT {
   @Autowired EmbeddedZeebeEngine engine;
   @Autowired DeployedDefinitions deployed;
   @Autowired RoundtripWorkers workers;
+  @Autowired JdbcTemplate jdbc;
   ProcessTestSupport process;
 
   @BeforeEach
@@ -88,5 +90,15 @@ class EngineRoundTripIT {
     long key = start(Map.of("greeting", "hi", "outcome", "fail"));
 
     process.eventually(key, p -> p.isActive().hasAnyIncidents());
+    // Both failures were counted for the backoff (JobFailureHandling), with the worker's message.
+    assertThat(
+            jdbc.queryForMap(
+                "SELECT job_type, element_id, failures, last_error FROM job_failure"
+                    + " WHERE process_instance_key = ?",
+                key))
+        .containsEntry("JOB_TYPE", "test.risky-step")
+        .containsEntry("ELEMENT_ID", "RiskyStepTask")
+        .containsEntry("FAILURES", 2)
+        .containsEntry("LAST_ERROR", "IllegalStateException: technical failure on purpose");
   }
 }

@@ -2,6 +2,7 @@ package com.partnerflow.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.partnerflow.PartnerflowIntegrationTest;
 import com.partnerflow.common.TemporarilyUnavailableException;
@@ -20,6 +21,7 @@ class NotificationsIT {
 
   @Autowired Notifications notifications;
   @Autowired NotificationLog notificationLog;
+  @Autowired NotificationAttempts attempts;
   @Autowired EmbeddedMailServer mailServer;
 
   String recipient = "partner-" + UUID.randomUUID() + "@acme.example";
@@ -79,6 +81,15 @@ class NotificationsIT {
         notificationLog.findByIdempotencyKey("outage:" + recipient).orElseThrow();
     assertThat(sent.getStatus()).isEqualTo(NotificationRecord.Status.SENT);
     assertThat(sent.getAttempts()).isEqualTo(2);
+    // The log's history: the failed attempt with the server's answer, then the one that went out.
+    assertThat(attempts.findByNotificationIdOrderByAttempt(sent.getId()))
+        .extracting(
+            NotificationAttempt::getAttempt,
+            NotificationAttempt::getOutcome,
+            a -> a.getError() != null && !a.getError().isBlank())
+        .containsExactly(
+            tuple(1, NotificationAttempt.Outcome.FAILED, true),
+            tuple(2, NotificationAttempt.Outcome.SENT, false));
   }
 
   @Test
