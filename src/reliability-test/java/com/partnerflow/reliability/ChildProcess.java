@@ -1,7 +1,9 @@
 package com.partnerflow.reliability;
 
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +26,7 @@ final class ChildProcess implements AutoCloseable {
   private final String name;
   private final Process process;
   private final Path log;
+  private Writer input;
 
   private ChildProcess(String name, Process process, Path log) {
     this.name = name;
@@ -32,18 +35,48 @@ final class ChildProcess implements AutoCloseable {
   }
 
   static ChildProcess start(String name, List<String> command, Map<String, String> env, Path log) {
+    return start(name, command, env, log, false);
+  }
+
+  /** As {@link #start(String, List, Map, Path)}; with {@code input} the tier can {@link #send}. */
+  static ChildProcess start(
+      String name, List<String> command, Map<String, String> env, Path log, boolean input) {
     try {
       Files.createDirectories(log.getParent());
       var builder = new ProcessBuilder(command).redirectErrorStream(true);
       builder.redirectOutput(log.toFile());
-      builder.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+      if (!input) {
+        builder.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+      }
       builder.environment().putAll(env);
       Process process = builder.start();
       System.out.printf("[reliability] started %s, pid %d, log %s%n", name, process.pid(), log);
-      return new ChildProcess(name, process, log);
+      var child = new ChildProcess(name, process, log);
+      if (input) {
+        child.input = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+      }
+      return child;
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot start " + name + ": " + command, e);
     }
+  }
+
+  /** Writes one line to the process's standard input (only of one started with input). */
+  void send(String line) {
+    if (input == null) {
+      throw new IllegalStateException(name + " was started without input");
+    }
+    try {
+      input.write(line + "\n");
+      input.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write to " + name, e);
+    }
+  }
+
+  /** How often the log holds {@code marker}. */
+  long logLines(String marker) {
+    return logText().lines().filter(line -> line.contains(marker)).count();
   }
 
   String name() {

@@ -92,7 +92,8 @@ final class ReliabilityStack implements AutoCloseable {
                 SmtpProcessMain.class.getName(),
                 String.valueOf(smtpPort),
                 String.valueOf(imapPort)),
-            Map.of());
+            Map.of(),
+            true);
     engine.awaitLogLine(EngineProcessMain.READY, ENGINE_START);
     smtp.awaitLogLine(SmtpProcessMain.READY, ENGINE_START);
     // The instances start together against the empty database, as a scaled-out deployment does:
@@ -148,8 +149,14 @@ final class ReliabilityStack implements AutoCloseable {
   }
 
   private ChildProcess startProcess(String name, List<String> command, Map<String, String> env) {
+    return startProcess(name, command, env, false);
+  }
+
+  private ChildProcess startProcess(
+      String name, List<String> command, Map<String, String> env, boolean input) {
     ChildProcess process =
-        ChildProcess.start(name, command, env, directory.resolve("logs").resolve(name + ".log"));
+        ChildProcess.start(
+            name, command, env, directory.resolve("logs").resolve(name + ".log"), input);
     started.add(process);
     return process;
   }
@@ -185,6 +192,25 @@ final class ReliabilityStack implements AutoCloseable {
 
   ChildProcess smtp() {
     return smtp;
+  }
+
+  /** Stops the SMTP service of the mail server (IMAP and the mailboxes stay): a mail outage. */
+  void stopSmtp() {
+    smtpCommand(SmtpProcessMain.STOP_SMTP, SmtpProcessMain.SMTP_STOPPED);
+  }
+
+  /** Starts the SMTP service again on its port, with the mailboxes it had. */
+  void startSmtp() {
+    smtpCommand(SmtpProcessMain.START_SMTP, SmtpProcessMain.SMTP_STARTED);
+  }
+
+  private void smtpCommand(String command, String acknowledgement) {
+    long before = smtp.logLines(acknowledgement);
+    smtp.send(command);
+    smtp.awaitCondition(
+        () -> smtp.logLines(acknowledgement) > before,
+        "to acknowledge " + command,
+        Duration.ofSeconds(30));
   }
 
   int imapPort() {

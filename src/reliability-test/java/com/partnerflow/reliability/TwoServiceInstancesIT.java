@@ -1,5 +1,12 @@
 package com.partnerflow.reliability;
 
+import static com.partnerflow.reliability.ReliabilityChecks.closedRequests;
+import static com.partnerflow.reliability.ReliabilityChecks.counts;
+import static com.partnerflow.reliability.ReliabilityChecks.mailboxTally;
+import static com.partnerflow.reliability.ReliabilityChecks.notificationTally;
+import static com.partnerflow.reliability.ReliabilityChecks.row;
+import static com.partnerflow.reliability.ReliabilityChecks.strings;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.partnerflow.reliability.ReliabilityFigures.Row;
 import com.partnerflow.reliability.ReliabilityFigures.Tally;
@@ -60,7 +67,7 @@ class TwoServiceInstancesIT {
     try (var api = new PartnerflowApi(stack.services(), ReliabilityProgram.PASSWORD)) {
       var workload = new MdfWorkload(api, program, tag, REQUESTS);
       long started = System.nanoTime();
-      workload.run(8, () -> closedRequests() == REQUESTS, Duration.ofMinutes(8));
+      workload.run(8, () -> closedRequests(stack.database()) == REQUESTS, Duration.ofMinutes(8));
       System.out.printf(
           "[reliability] %d requests closed in %d s; %s; calls answered per instance %s%n",
           REQUESTS,
@@ -72,24 +79,36 @@ class TwoServiceInstancesIT {
       List<Row> rows = new ArrayList<>();
       var softly = new SoftAssertions();
       try (Connection db = stack.database().connect()) {
-        rows.add(row("MDF requests", requests.size(), requestsTally(db, workload), softly));
-        rows.add(row("inbox tasks", 3L * REQUESTS, tasksTally(db, requests), softly));
-        rows.add(row("claims", REQUESTS, claimsTally(db, requests), softly));
-        rows.add(row("payments", REQUESTS, paymentsTally(db, requests), softly));
-        rows.add(row("payments in batches", REQUESTS, batchesTally(db), softly));
+        rows.add(
+            row(SCENARIO, 0, "MDF requests", requests.size(), requestsTally(db, workload), softly));
+        rows.add(row(SCENARIO, 0, "inbox tasks", 3L * REQUESTS, tasksTally(db, requests), softly));
+        rows.add(row(SCENARIO, 0, "claims", REQUESTS, claimsTally(db, requests), softly));
+        rows.add(row(SCENARIO, 0, "payments", REQUESTS, paymentsTally(db, requests), softly));
+        rows.add(row(SCENARIO, 0, "payments in batches", REQUESTS, batchesTally(db), softly));
         rows.add(
             row(
+                SCENARIO,
+                0,
                 "ledger entries (RESERVE, PAY, RELEASE)",
                 3L * REQUESTS,
                 ledgerTally(db, requests),
                 softly));
         rows.add(
             row(
+                SCENARIO,
+                0,
                 "mails in the notification log",
                 3L * REQUESTS,
                 notificationTally(db, workload),
                 softly));
-        rows.add(row("mails received (IMAP)", 3L * REQUESTS, mailboxTally(workload), softly));
+        rows.add(
+            row(
+                SCENARIO,
+                0,
+                "mails received (IMAP)",
+                3L * REQUESTS,
+                mailboxTally(stack, program, workload),
+                softly));
         assertBudgetsEqualTheirLedger(db, workload, softly);
         assertStates(db, softly);
       }
@@ -105,21 +124,6 @@ class TwoServiceInstancesIT {
       assertJobsWorkedOnBothInstances(softly);
       ReliabilityFigures.record(rows);
       softly.assertAll();
-    }
-  }
-
-  private static Row row(String item, long affected, Tally tally, SoftAssertions softly) {
-    softly.assertThat(tally.expected()).as(item + " expected").isEqualTo(affected);
-    softly.assertThat(tally.lost()).as(item + " lost " + tally.examples()).isZero();
-    softly.assertThat(tally.duplicated()).as(item + " duplicated " + tally.examples()).isZero();
-    return new Row(SCENARIO, item, 0, affected, tally.lost(), tally.duplicated());
-  }
-
-  private long closedRequests() {
-    try (Connection db = stack.database().connect()) {
-      return single(db, "SELECT COUNT(*) FROM mdf_request WHERE status = 'CLOSED'");
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
     }
   }
 
@@ -185,42 +189,6 @@ class TwoServiceInstancesIT {
             db,
             "SELECT CONCAT(reference, '/', entry_type, '/', amount) FROM fund_ledger_entry"
                 + " WHERE entry_type <> 'ALLOCATE'"));
-  }
-
-  /** What each partner's user must get: received, approved and paid, once per request. */
-  private static List<String> expectedMails(MdfWorkload workload) {
-    List<String> expected = new ArrayList<>();
-    for (var p : workload.plan()) {
-      String to = p.partner().email();
-      expected.add(to + "|Claim received: " + p.milestone());
-      expected.add(to + "|Claim approved: " + p.milestone());
-      expected.add(to + "|Paid: " + p.milestone());
-    }
-    return expected;
-  }
-
-  private static Tally notificationTally(Connection db, MdfWorkload workload) throws SQLException {
-    return Tally.of(
-        expectedMails(workload),
-        strings(
-            db, "SELECT CONCAT(recipient, '|', subject) FROM notification WHERE status = 'SENT'"));
-  }
-
-  private static Tally mailboxTally(MdfWorkload workload) {
-    var mailboxes = new Mailboxes(stack.imapPort());
-    List<String> observed = new ArrayList<>();
-    for (var partner : program.partners()) {
-      mailboxes.subjects(partner.email()).forEach(s -> observed.add(partner.email() + "|" + s));
-    }
-    for (String user :
-        concat(
-            ReliabilityProgram.CHANNEL_MANAGER_USERS,
-            ReliabilityProgram.MARKETING_OPS_USERS,
-            ReliabilityProgram.FINANCE_USERS)) {
-      String email = user + "@partnerflow.example";
-      mailboxes.subjects(email).forEach(s -> observed.add(email + "|" + s));
-    }
-    return Tally.of(expectedMails(workload), observed);
   }
 
   /**
@@ -380,37 +348,5 @@ class TwoServiceInstancesIT {
     List<String> values = new ArrayList<>();
     items.forEach(item -> values.add(item.path(field).asText()));
     return values;
-  }
-
-  private static long single(Connection db, String sql) throws SQLException {
-    try (ResultSet rs = db.createStatement().executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
-    }
-  }
-
-  private static List<String> strings(Connection db, String sql) throws SQLException {
-    List<String> values = new ArrayList<>();
-    try (ResultSet rs = db.createStatement().executeQuery(sql)) {
-      while (rs.next()) {
-        values.add(rs.getString(1));
-      }
-    }
-    return values;
-  }
-
-  private static Map<String, Long> counts(Connection db, String sql) throws SQLException {
-    Map<String, Long> counts = new HashMap<>();
-    try (ResultSet rs = db.createStatement().executeQuery(sql)) {
-      while (rs.next()) {
-        counts.put(rs.getString(1), rs.getLong(2));
-      }
-    }
-    return counts;
-  }
-
-  @SafeVarargs
-  private static List<String> concat(List<String>... lists) {
-    return java.util.Arrays.stream(lists).flatMap(List::stream).toList();
   }
 }

@@ -1,0 +1,106 @@
+package com.partnerflow.reliability;
+
+import com.partnerflow.reliability.ReliabilityFigures.Row;
+import com.partnerflow.reliability.ReliabilityFigures.Tally;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.SoftAssertions;
+
+/** The counting every scenario shares: rows of the figures, mails expected and observed, SQL. */
+final class ReliabilityChecks {
+
+  private ReliabilityChecks() {}
+
+  /** A row of the figures ({@code faults} injected) whose lost and duplicated items must be 0. */
+  static Row row(
+      String scenario, int faults, String item, long affected, Tally tally, SoftAssertions softly) {
+    softly.assertThat(tally.expected()).as(item + " expected").isEqualTo(affected);
+    softly.assertThat(tally.lost()).as(item + " lost " + tally.examples()).isZero();
+    softly.assertThat(tally.duplicated()).as(item + " duplicated " + tally.examples()).isZero();
+    return new Row(scenario, item, faults, affected, tally.lost(), tally.duplicated());
+  }
+
+  static long closedRequests(ReliabilityDatabase database) {
+    try (Connection db = database.connect()) {
+      return single(db, "SELECT COUNT(*) FROM mdf_request WHERE status = 'CLOSED'");
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** What each partner's user must get: received, approved and paid, once per request. */
+  static List<String> expectedMails(MdfWorkload workload) {
+    List<String> expected = new ArrayList<>();
+    for (var p : workload.plan()) {
+      String to = p.partner().email();
+      expected.add(to + "|Claim received: " + p.milestone());
+      expected.add(to + "|Claim approved: " + p.milestone());
+      expected.add(to + "|Paid: " + p.milestone());
+    }
+    return expected;
+  }
+
+  static Tally notificationTally(Connection db, MdfWorkload workload) throws SQLException {
+    return Tally.of(
+        expectedMails(workload),
+        strings(
+            db, "SELECT CONCAT(recipient, '|', subject) FROM notification WHERE status = 'SENT'"));
+  }
+
+  /** The mails the mail server holds for the program's people, read over IMAP. */
+  static Tally mailboxTally(
+      ReliabilityStack stack, ReliabilityProgram program, MdfWorkload workload) {
+    var mailboxes = new Mailboxes(stack.imapPort());
+    List<String> observed = new ArrayList<>();
+    for (var partner : program.partners()) {
+      mailboxes.subjects(partner.email()).forEach(s -> observed.add(partner.email() + "|" + s));
+    }
+    for (String user :
+        concat(
+            ReliabilityProgram.CHANNEL_MANAGER_USERS,
+            ReliabilityProgram.MARKETING_OPS_USERS,
+            ReliabilityProgram.FINANCE_USERS)) {
+      String email = user + "@partnerflow.example";
+      mailboxes.subjects(email).forEach(s -> observed.add(email + "|" + s));
+    }
+    return Tally.of(expectedMails(workload), observed);
+  }
+
+  static long single(Connection db, String sql) throws SQLException {
+    try (ResultSet rs = db.createStatement().executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  static List<String> strings(Connection db, String sql) throws SQLException {
+    List<String> values = new ArrayList<>();
+    try (ResultSet rs = db.createStatement().executeQuery(sql)) {
+      while (rs.next()) {
+        values.add(rs.getString(1));
+      }
+    }
+    return values;
+  }
+
+  static Map<String, Long> counts(Connection db, String sql) throws SQLException {
+    Map<String, Long> counts = new HashMap<>();
+    try (ResultSet rs = db.createStatement().executeQuery(sql)) {
+      while (rs.next()) {
+        counts.put(rs.getString(1), rs.getLong(2));
+      }
+    }
+    return counts;
+  }
+
+  @SafeVarargs
+  private static List<String> concat(List<String>... lists) {
+    return Arrays.stream(lists).flatMap(List::stream).toList();
+  }
+}
