@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -73,6 +74,14 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
   @ExceptionHandler(ConflictException.class)
   ProblemDetail conflict(ConflictException e) {
     return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+  }
+
+  /** A lock conflict that outlasted {@link LockConflicts}: rolled back, so nothing was saved. */
+  @ExceptionHandler(PessimisticLockingFailureException.class)
+  ProblemDetail lockConflict(PessimisticLockingFailureException e) {
+    return ProblemDetail.forStatusAndDetail(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        "Others are changing the same records right now; nothing was saved. Try again.");
   }
 
   @ExceptionHandler(TemporarilyUnavailableException.class)

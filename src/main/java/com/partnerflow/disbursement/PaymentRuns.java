@@ -1,5 +1,6 @@
 package com.partnerflow.disbursement;
 
+import com.partnerflow.common.LockConflicts;
 import com.partnerflow.common.NotFoundException;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -95,6 +96,10 @@ class PaymentRuns {
    * batches it made.
    */
   Gathered gather(String runKey, String createdBy) {
+    return LockConflicts.retried("Payment run " + runKey, () -> gatherOnce(runKey, createdBy));
+  }
+
+  private Gathered gatherOnce(String runKey, String createdBy) {
     return transaction.execute(
         s -> {
           List<PaymentBatch> earlier = batches.findByRunKeyOrderByCurrency(runKey);
