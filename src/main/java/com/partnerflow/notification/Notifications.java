@@ -2,8 +2,12 @@ package com.partnerflow.notification;
 
 import com.partnerflow.common.TemporarilyUnavailableException;
 import jakarta.mail.MessagingException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HexFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -76,6 +80,7 @@ public class Notifications {
       helper.setTo(notification.recipient());
       helper.setSubject(mail.subject());
       helper.setText(mail.text(), mail.html());
+      message.setHeader("Message-ID", messageId(record));
       mailSender.send(message);
     } catch (MailException | MessagingException e) {
       String error = truncate(e.getMessage());
@@ -99,6 +104,22 @@ public class Notifications {
         });
     log.info("Sent '{}' to {} ({})", mail.subject(), notification.recipient(), key);
     return notificationLog.findByIdempotencyKey(key).orElseThrow();
+  }
+
+  /**
+   * The same for every attempt of one mail. When the server stored a mail but its acknowledgement
+   * was lost (it stopped mid-answer), the retry delivers it again; SMTP cannot rule that out, but
+   * with one Message-ID the recipient's mail system shows it once.
+   */
+  static String messageId(NotificationRecord record) {
+    String unique = record.getIdempotencyKey() + "|" + record.getCreatedAt();
+    byte[] hash;
+    try {
+      hash = MessageDigest.getInstance("SHA-256").digest(unique.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Every Java runtime has SHA-256", e);
+    }
+    return "<" + HexFormat.of().formatHex(hash, 0, 20) + "@notification.partnerflow>";
   }
 
   private NotificationRecord recordOf(Notification notification) {

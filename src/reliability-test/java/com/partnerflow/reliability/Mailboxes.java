@@ -18,8 +18,16 @@ final class Mailboxes {
     this.imapPort = imapPort;
   }
 
+  /** One message in an inbox. */
+  record Received(String subject, String messageId) {}
+
   /** The subjects in the recipient's inbox, one per message received. */
   List<String> subjects(String recipient) {
+    return received(recipient).stream().map(Received::subject).toList();
+  }
+
+  /** The messages in the recipient's inbox, in the order received. */
+  List<Received> received(String recipient) {
     Properties properties = new Properties();
     properties.put("mail.imap.connectiontimeout", "10000");
     properties.put("mail.imap.timeout", "30000");
@@ -29,12 +37,13 @@ final class Mailboxes {
       try {
         Folder inbox = store.getFolder("INBOX");
         inbox.open(Folder.READ_ONLY);
-        List<String> subjects = new ArrayList<>();
+        List<Received> received = new ArrayList<>();
         for (Message message : inbox.getMessages()) {
-          subjects.add(message.getSubject());
+          String[] ids = message.getHeader("Message-ID");
+          received.add(new Received(message.getSubject(), ids == null ? null : ids[0]));
         }
         inbox.close(false);
-        return subjects;
+        return received;
       } finally {
         store.close();
       }

@@ -53,23 +53,36 @@ final class ReliabilityChecks {
             db, "SELECT CONCAT(recipient, '|', subject) FROM notification WHERE status = 'SENT'"));
   }
 
-  /** The mails the mail server holds for the program's people, read over IMAP. */
+  /** The mails the mail server holds for the program's people, read over IMAP: every delivery. */
   static Tally mailboxTally(
       ReliabilityStack stack, ReliabilityProgram program, MdfWorkload workload) {
+    return Tally.of(
+        expectedMails(workload),
+        received(stack, program).stream().map(ReceivedMail::mail).toList());
+  }
+
+  /** One delivery: {@code mail} is recipient|subject, as in {@link #expectedMails}. */
+  record ReceivedMail(String mail, String messageId) {}
+
+  /** Every delivery to the program's people, read over IMAP. */
+  static List<ReceivedMail> received(ReliabilityStack stack, ReliabilityProgram program) {
     var mailboxes = new Mailboxes(stack.imapPort());
-    List<String> observed = new ArrayList<>();
-    for (var partner : program.partners()) {
-      mailboxes.subjects(partner.email()).forEach(s -> observed.add(partner.email() + "|" + s));
-    }
+    List<String> addresses = new ArrayList<>();
+    program.partners().forEach(partner -> addresses.add(partner.email()));
     for (String user :
         concat(
             ReliabilityProgram.CHANNEL_MANAGER_USERS,
             ReliabilityProgram.MARKETING_OPS_USERS,
             ReliabilityProgram.FINANCE_USERS)) {
-      String email = user + "@partnerflow.example";
-      mailboxes.subjects(email).forEach(s -> observed.add(email + "|" + s));
+      addresses.add(user + "@partnerflow.example");
     }
-    return Tally.of(expectedMails(workload), observed);
+    List<ReceivedMail> received = new ArrayList<>();
+    for (String address : addresses) {
+      mailboxes
+          .received(address)
+          .forEach(m -> received.add(new ReceivedMail(address + "|" + m.subject(), m.messageId())));
+    }
+    return received;
   }
 
   static long single(Connection db, String sql) throws SQLException {

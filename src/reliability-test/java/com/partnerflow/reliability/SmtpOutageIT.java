@@ -2,12 +2,14 @@ package com.partnerflow.reliability;
 
 import static com.partnerflow.reliability.ReliabilityChecks.closedRequests;
 import static com.partnerflow.reliability.ReliabilityChecks.counts;
-import static com.partnerflow.reliability.ReliabilityChecks.mailboxTally;
+import static com.partnerflow.reliability.ReliabilityChecks.expectedMails;
 import static com.partnerflow.reliability.ReliabilityChecks.notificationTally;
+import static com.partnerflow.reliability.ReliabilityChecks.received;
 import static com.partnerflow.reliability.ReliabilityChecks.row;
 import static com.partnerflow.reliability.ReliabilityChecks.single;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.partnerflow.reliability.ReliabilityChecks.ReceivedMail;
 import com.partnerflow.reliability.ReliabilityFigures.Row;
 import com.partnerflow.reliability.ReliabilityFigures.Tally;
 import java.math.BigDecimal;
@@ -29,6 +31,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -88,12 +91,14 @@ class SmtpOutageIT {
                 return null;
               });
       Instant outageStarted;
+      Instant smtpDown;
       Instant outageEnded;
       try {
         // The outage begins once mail is flowing and most of the work is still ahead.
         awaitSentMails(REQUESTS / 2, run);
         outageStarted = Instant.now();
         stack.stopSmtp();
+        smtpDown = Instant.now();
         System.out.printf("[reliability] SMTP stopped for %s%n", OUTAGE);
         Thread.sleep(OUTAGE);
         stack.startSmtp();
@@ -119,14 +124,6 @@ class SmtpOutageIT {
                 3L * REQUESTS,
                 notificationTally(db, workload),
                 softly));
-        rows.add(
-            row(
-                SCENARIO,
-                1,
-                "mails received (IMAP)",
-                3L * REQUESTS,
-                mailboxTally(stack, program, workload),
-                softly));
         softly
             .assertThat(counts(db, "SELECT status, COUNT(*) FROM notification GROUP BY status"))
             .isEqualTo(Map.of("SENT", 3L * REQUESTS));
@@ -141,13 +138,18 @@ class SmtpOutageIT {
                 attemptTally(db, attempts),
                 softly));
         Set<Long> retried = new HashSet<>();
+        Set<Long> inFlightAtTheStop = new HashSet<>();
         for (Attempt attempt : attempts) {
-          boolean inOutage =
-              !attempt.at().isBefore(outageStarted.minusSeconds(1))
-                  && !attempt.at().isAfter(outageEnded.plusSeconds(1));
           if (attempt.failed()) {
             retried.add(attempt.notificationId());
-            softly.assertThat(inOutage).as("failed attempt inside the outage: " + attempt).isTrue();
+            // An attempt is timed when it begins: one begun before SMTP was down was in flight.
+            if (attempt.at().isBefore(smtpDown)) {
+              inFlightAtTheStop.add(attempt.notificationId());
+            }
+            softly
+                .assertThat(attempt.at())
+                .as("failed attempt begun before SMTP was back: " + attempt)
+                .isBefore(outageEnded.plusSeconds(1));
             softly.assertThat(attempt.error()).as("server's answer of " + attempt).isNotBlank();
           } else {
             boolean wellInsideTheOutage =
@@ -159,11 +161,56 @@ class SmtpOutageIT {
                 .isFalse();
           }
         }
+        List<ReceivedMail> received = received(stack, program);
+        // What the recipients see: one message per mail, every delivery of it with one Message-ID.
+        rows.add(
+            row(
+                SCENARIO,
+                1,
+                "mails received (IMAP), by Message-ID",
+                3L * REQUESTS,
+                Tally.of(
+                    expectedMails(workload),
+                    received.stream()
+                        .collect(
+                            Collectors.toMap(
+                                ReceivedMail::messageId, ReceivedMail::mail, (a, b) -> a))
+                        .values()),
+                softly));
+        // Every delivery: a mail the server stored just as it stopped, before it acknowledged, is
+        // delivered again by the retry. Only mails in flight at the stop may arrive twice.
+        Tally deliveries =
+            Tally.of(expectedMails(workload), received.stream().map(ReceivedMail::mail).toList());
+        Set<String> inFlightMails = mailsOf(db, inFlightAtTheStop);
+        Map<String, Long> deliveredTwice =
+            received.stream()
+                .collect(Collectors.groupingBy(ReceivedMail::mail, Collectors.counting()));
+        deliveredTwice.values().removeIf(n -> n < 2);
+        softly.assertThat(deliveries.lost()).as("mails never delivered").isZero();
+        softly
+            .assertThat(inFlightMails)
+            .as("mails delivered more than once were in flight at the stop")
+            .containsAll(deliveredTwice.keySet());
+        softly
+            .assertThat(deliveredTwice.values())
+            .as("deliveries of a mail in flight at the stop")
+            .containsOnly(2L);
+        rows.add(
+            new Row(
+                SCENARIO,
+                "SMTP deliveries (mails in flight at the stop: %d)".formatted(inFlightMails.size()),
+                1,
+                3L * REQUESTS,
+                deliveries.lost(),
+                deliveries.duplicated()));
         System.out.printf(
-            "[reliability] %d of %d mails failed at least once during the outage, %d attempts;"
-                + " %d jobs failed at least once%n",
+            "[reliability] %d of %d mails failed at least once during the outage (%d in flight at"
+                + " the stop, %d of them delivered twice), %d attempts; %d jobs failed at least"
+                + " once%n",
             retried.size(),
             3 * REQUESTS,
+            inFlightMails.size(),
+            deliveredTwice.size(),
             attempts.size(),
             single(db, "SELECT COUNT(*) FROM job_failure"));
         // Without mails that met the outage the scenario would prove nothing.
@@ -180,6 +227,20 @@ class SmtpOutageIT {
       ReliabilityFigures.record(rows);
       softly.assertAll();
     }
+  }
+
+  /** recipient|subject of the notifications, as {@link ReliabilityChecks#expectedMails}. */
+  private static Set<String> mailsOf(Connection db, Set<Long> notifications) throws SQLException {
+    Set<String> mails = new HashSet<>();
+    try (ResultSet rs =
+        db.createStatement().executeQuery("SELECT id, recipient, subject FROM notification")) {
+      while (rs.next()) {
+        if (notifications.contains(rs.getLong(1))) {
+          mails.add(rs.getString(2) + "|" + rs.getString(3));
+        }
+      }
+    }
+    return mails;
   }
 
   /** One attempt of the notification log's history. */

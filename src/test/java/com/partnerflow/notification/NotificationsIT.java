@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Mail goes out exactly once per idempotency key, survives an SMTP outage, and is logged. */
 @PartnerflowIntegrationTest
@@ -23,6 +24,7 @@ class NotificationsIT {
   @Autowired NotificationLog notificationLog;
   @Autowired NotificationAttempts attempts;
   @Autowired EmbeddedMailServer mailServer;
+  @Autowired TransactionTemplate transaction;
 
   String recipient = "partner-" + UUID.randomUUID() + "@acme.example";
 
@@ -90,6 +92,31 @@ class NotificationsIT {
         .containsExactly(
             tuple(1, NotificationAttempt.Outcome.FAILED, true),
             tuple(2, NotificationAttempt.Outcome.SENT, false));
+  }
+
+  @Test
+  void aMailDeliveredAgainBecauseItsAcknowledgementWasLostCarriesTheSameMessageId()
+      throws Exception {
+    var notice =
+        new Notification("ack-lost:" + recipient, recipient, "test-notice", Map.of("name", "Ann"));
+    notifications.send(notice);
+    // The server stored the mail, but the sender never heard so (SMTP stopped mid-answer).
+    transaction.executeWithoutResult(
+        s -> notificationLog.markFailed("ack-lost:" + recipient, "EOF"));
+
+    notifications.send(notice);
+
+    List<MimeMessage> received = mailTo(recipient);
+    assertThat(received).hasSize(2);
+    assertThat(received.get(0).getMessageID())
+        .matches("<[0-9a-f]{40}@notification\\.partnerflow>")
+        .isEqualTo(received.get(1).getMessageID());
+    var other =
+        new Notification("other:" + recipient, recipient, "test-notice", Map.of("name", "Ann"));
+    notifications.send(other);
+    assertThat(mailTo(recipient)).hasSize(3);
+    assertThat(mailTo(recipient).get(2).getMessageID())
+        .isNotEqualTo(received.get(0).getMessageID());
   }
 
   @Test
