@@ -12,7 +12,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * whichever service instance works the job next, also after a restart.
  */
 @Component
-class JobFailures {
+public class JobFailures {
 
   private static final int ERROR_LENGTH = 1000;
 
@@ -59,6 +59,14 @@ class JobFailures {
                   job.getKey());
             });
     return failures == null ? 1 : failures;
+  }
+
+  /**
+   * Starts the job's backoff afresh: a process owner retried it by hand after fixing the cause, so
+   * its next failure waits the first backoff again, not the longest.
+   */
+  public void forget(long jobKey) {
+    jdbc.update("DELETE FROM job_failure WHERE job_key = ?", jobKey);
   }
 
   private static String truncate(String text) {

@@ -3,6 +3,7 @@ package com.partnerflow.processowner;
 import com.partnerflow.common.ConflictException;
 import com.partnerflow.common.NotFoundException;
 import com.partnerflow.engine.EmbeddedZeebeEngine;
+import com.partnerflow.engine.JobFailures;
 import com.partnerflow.processowner.internal.OpenIncidents;
 import com.partnerflow.processowner.internal.OpenIncidents.Incident;
 import io.camunda.client.CamundaClient;
@@ -34,8 +35,11 @@ class Incidents {
 
   private final CamundaClient client;
   private final OpenIncidents embedded;
+  private final JobFailures jobFailures;
 
-  Incidents(CamundaClient client, ObjectProvider<EmbeddedZeebeEngine> engine) {
+  Incidents(
+      CamundaClient client, ObjectProvider<EmbeddedZeebeEngine> engine, JobFailures jobFailures) {
+    this.jobFailures = jobFailures;
     this.client = client;
     EmbeddedZeebeEngine running = engine.getIfAvailable();
     this.embedded = running == null ? null : new OpenIncidents(running);
@@ -87,6 +91,7 @@ class Incidents {
         find(incidentKey).orElseThrow(() -> new NotFoundException("Incident " + incidentKey));
     try {
       if (incident.jobKey() != null) {
+        jobFailures.forget(incident.jobKey());
         client
             .newUpdateRetriesCommand(incident.jobKey())
             .retries(RETRIES)

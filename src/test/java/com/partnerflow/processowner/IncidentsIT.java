@@ -15,7 +15,9 @@ import com.partnerflow.engine.ProcessTestSupport;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.worker.JobWorker;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.StreamSupport;
@@ -25,6 +27,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A job whose worker fails until its cause is fixed: its retries run out, the incident reaches the
@@ -39,6 +42,7 @@ class IncidentsIT {
   @Autowired ObjectMapper json;
   @Autowired EmbeddedZeebeEngine engine;
   @LocalServerPort int port;
+  @Autowired JdbcTemplate jdbc;
 
   @Test
   void aJobOutOfRetriesIsListedAndRetriedAfterTheFix() throws Exception {
@@ -110,10 +114,27 @@ class IncidentsIT {
                   .getStatusCode())
           .isEqualTo(HttpStatus.NOT_FOUND);
 
+      // The job's failures as the service's own workers count them (JobFailureHandling).
+      long jobKey = incident.get("jobKey").asLong();
+      jdbc.update(
+          "INSERT INTO job_failure (job_key, job_type, process_instance_key, element_id, failures,"
+              + " last_error, first_failed_at, last_failed_at)"
+              + " VALUES (?, ?, ?, 'CallBankTask', 8, 'Bank API unreachable', ?, ?)",
+          jobKey,
+          jobType,
+          instance,
+          Timestamp.from(Instant.now()),
+          Timestamp.from(Instant.now()));
+
       fixed.set(true);
       ResponseEntity<String> retried = retry("olivia", key);
 
       assertThat(retried.getStatusCode()).as(retried.getBody()).isEqualTo(HttpStatus.OK);
+      // Retried by hand, the job's next failure waits the first backoff again.
+      assertThat(
+              jdbc.queryForObject(
+                  "SELECT COUNT(*) FROM job_failure WHERE job_key = ?", Integer.class, jobKey))
+          .isZero();
       new ProcessTestSupport(engine).eventually(instance, p -> p.isCompleted());
       assertThat(incidentOf(instance)).isNull();
       assertThat(retry("olivia", key).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
