@@ -29,6 +29,8 @@ public class NotificationAttempt {
 
   private Long notificationId;
   private int attempt;
+
+  /** When the attempt began. */
   private Instant attemptedAt;
 
   @Enumerated(EnumType.STRING)

@@ -100,7 +100,7 @@ public class Notifications {
           notificationLog.markSent(key, mail.subject(), sentAt);
           attempts.save(
               new NotificationAttempt(
-                  record.getId(), attempt, sentAt, NotificationAttempt.Outcome.SENT, null));
+                  record.getId(), attempt, now, NotificationAttempt.Outcome.SENT, null));
         });
     log.info("Sent '{}' to {} ({})", mail.subject(), notification.recipient(), key);
     return notificationLog.findByIdempotencyKey(key).orElseThrow();
@@ -112,7 +112,8 @@ public class Notifications {
    * with one Message-ID the recipient's mail system shows it once.
    */
   static String messageId(NotificationRecord record) {
-    String unique = record.getIdempotencyKey() + "|" + record.getCreatedAt();
+    // The row's id, not its creation time: an instant read back from the database has lost digits.
+    String unique = record.getIdempotencyKey() + "|" + record.getId();
     byte[] hash;
     try {
       hash = MessageDigest.getInstance("SHA-256").digest(unique.getBytes(StandardCharsets.UTF_8));
