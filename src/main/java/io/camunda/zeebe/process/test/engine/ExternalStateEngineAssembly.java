@@ -65,7 +65,7 @@ public final class ExternalStateEngineAssembly {
       var gateway =
           new GrpcToLogStreamGateway(
               commandWriter, PARTITION_ID, PARTITION_COUNT, port, requests, jobStreamer);
-      var responses = new GrpcResponseWriter(gateway, requests, null);
+      var responses = new OneResponseAtATime(new GrpcResponseWriter(gateway, requests, null));
 
       // As in zeebe-process-test: one partition, authorizations off (the gateway has no identity).
       var security = new SecurityConfiguration();
