@@ -66,7 +66,7 @@ class Insights {
         InsightsFigures.roi(outcomes, InsightsGrouping.PARTNER, partners),
         InsightsFigures.speed(
             durations(queries.timesToDecision(filter, period)),
-            durations(queries.timesToCash(filter, period)),
+            queries.cashTimes(filter, period, null),
             levels),
         InsightsFigures.governance(queries.governance(filter, period), levels));
   }

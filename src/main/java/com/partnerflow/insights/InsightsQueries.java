@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -77,6 +79,21 @@ class InsightsQueries {
       long registrations,
       long paid,
       BigDecimal paidAmount) {}
+
+  /** How many payments, and their nearest-rank p50 and p90 of time to cash (null for none). */
+  record CashTimes(long payments, Duration p50, Duration p90) {
+
+    static final CashTimes NONE = new CashTimes(0, null, null);
+
+    /** The same figures computed in the service, from the durations themselves. */
+    static CashTimes of(List<Duration> durations) {
+      List<Duration> sorted = durations.stream().sorted().toList();
+      return new CashTimes(
+          sorted.size(),
+          InsightsFigures.percentile(sorted, 50),
+          InsightsFigures.percentile(sorted, 90));
+    }
+  }
 
   /** How often an approval level decided and how often its SLA was breached (escalated). */
   record LevelCount(String level, long decided, long escalated) {}
@@ -242,6 +259,46 @@ class InsightsQueries {
             + scope.requestWhere();
     return jdbc.query(
         sql, scope.params(), (rs, i) -> new PartnerDuration(rs.getString(3), between(rs, i)));
+  }
+
+  /**
+   * The count and nearest-rank p50 and p90 of time to cash ({@code cash_micros} of {@code
+   * insights_cash_time}) of the requests in scope, computed by the database: a count, then the row
+   * at each rank in time-to-cash order, so that no payment is read into the service.
+   *
+   * @param partnerIds only these partners' payments; null for every partner in scope
+   */
+  CashTimes cashTimes(InsightsFilter filter, FundPeriod period, Collection<String> partnerIds) {
+    if (partnerIds != null && partnerIds.isEmpty()) {
+      return CashTimes.NONE;
+    }
+    Scope scope = Scope.of(filter).inPeriod(period);
+    String from =
+        """
+
+        FROM insights_cash_time r
+        JOIN partner p ON p.id = r.partner_id
+        WHERE 1 = 1"""
+            + scope.requestWhere()
+            + (partnerIds == null ? "" : " AND r.partner_id IN (:partnerIds)");
+    MapSqlParameterSource params = scope.params();
+    if (partnerIds != null) {
+      params.addValue("partnerIds", partnerIds);
+    }
+    long n = jdbc.queryForObject("SELECT COUNT(*)" + from, params, Long.class);
+    if (n == 0) {
+      return CashTimes.NONE;
+    }
+    String nth = "SELECT r.cash_micros" + from + "\nORDER BY r.cash_micros LIMIT 1 OFFSET :offset";
+    return new CashTimes(
+        n,
+        cashAt(nth, params, InsightsFigures.rank(n, 50)),
+        cashAt(nth, params, InsightsFigures.rank(n, 90)));
+  }
+
+  private Duration cashAt(String sql, MapSqlParameterSource params, long rank) {
+    long micros = jdbc.queryForObject(sql, params.addValue("offset", rank - 1), Long.class);
+    return Duration.of(micros, ChronoUnit.MICROS);
   }
 
   private static Duration between(ResultSet rs, int i) throws SQLException {
