@@ -66,7 +66,7 @@ class Insights {
         InsightsFigures.roi(outcomes, InsightsGrouping.PARTNER, partners),
         InsightsFigures.speed(
             durations(queries.timesToDecision(filter, period)),
-            durations(queries.timesToCash(filter, period)),
+            queries.cashTimes(filter, period, null),
             levels),
         InsightsFigures.governance(queries.governance(filter, period), levels));
   }
@@ -127,11 +127,10 @@ class Insights {
     List<FundPeriod> periods = periodsEndingWith(periodOf(filter), count);
     List<String> ids = periods.stream().map(FundPeriod::id).toList();
     Map<String, List<Outcome>> outcomes = new LinkedHashMap<>();
-    Map<String, List<InsightsQueries.PartnerDuration>> cash = new LinkedHashMap<>();
     for (FundPeriod period : periods) {
       outcomes.put(period.id(), queries.outcomes(filter, period));
-      cash.put(period.id(), queries.timesToCash(filter, period));
     }
+    Map<String, List<InsightsQueries.PartnerDuration>> cash = queries.timesToCash(filter, periods);
     return new Cohorts(
         by.parameter,
         ids,

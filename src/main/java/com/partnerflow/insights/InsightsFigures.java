@@ -1,6 +1,7 @@
 package com.partnerflow.insights;
 
 import com.partnerflow.fund.FundPeriod;
+import com.partnerflow.insights.InsightsQueries.CashTimes;
 import com.partnerflow.insights.InsightsQueries.GovernanceCounts;
 import com.partnerflow.insights.InsightsQueries.LedgerDay;
 import com.partnerflow.insights.InsightsQueries.LedgerSum;
@@ -261,8 +262,12 @@ final class InsightsFigures {
   }
 
   static Speed speed(List<Duration> toDecision, List<Duration> toCash, List<LevelCount> levels) {
+    return speed(toDecision, CashTimes.of(toCash), levels);
+  }
+
+  /** With time to cash already reduced to its count and percentiles (by the database). */
+  static Speed speed(List<Duration> toDecision, CashTimes cash, List<LevelCount> levels) {
     List<Duration> decisions = toDecision.stream().sorted().toList();
-    List<Duration> cash = toCash.stream().sorted().toList();
     List<LevelSla> sla =
         levels.stream()
             .map(
@@ -279,9 +284,9 @@ final class InsightsFigures {
         decisions.size(),
         percentile(decisions, 50),
         percentile(decisions, 90),
-        cash.size(),
-        percentile(cash, 50),
-        percentile(cash, 90),
+        cash.payments(),
+        cash.p50(),
+        cash.p90(),
         sla);
   }
 
@@ -379,8 +384,16 @@ final class InsightsFigures {
     if (sorted.isEmpty()) {
       return null;
     }
-    int rank = (int) Math.ceil(p / 100.0 * sorted.size());
-    return sorted.get(Math.max(rank, 1) - 1);
+    return sorted.get((int) rank(sorted.size(), p) - 1);
+  }
+
+  /**
+   * The nearest rank of the p-th percentile of n values: ceil(p / 100 * n), at least 1, in integers
+   * so that a whole p * n / 100 is not rounded up past itself. The database's percentiles ({@link
+   * InsightsQueries#cashTimes}) take the value at this rank too.
+   */
+  static long rank(long n, int p) {
+    return Math.max((p * n + 99) / 100, 1);
   }
 
   /** part / whole to four decimals; null when the whole is zero. */

@@ -10,7 +10,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -77,6 +82,21 @@ class InsightsQueries {
       long registrations,
       long paid,
       BigDecimal paidAmount) {}
+
+  /** How many payments, and their nearest-rank p50 and p90 of time to cash (null for none). */
+  record CashTimes(long payments, Duration p50, Duration p90) {
+
+    static final CashTimes NONE = new CashTimes(0, null, null);
+
+    /** The same figures computed in the service, from the durations themselves. */
+    static CashTimes of(List<Duration> durations) {
+      List<Duration> sorted = durations.stream().sorted().toList();
+      return new CashTimes(
+          sorted.size(),
+          InsightsFigures.percentile(sorted, 50),
+          InsightsFigures.percentile(sorted, 90));
+    }
+  }
 
   /** How often an approval level decided and how often its SLA was breached (escalated). */
   record LevelCount(String level, long decided, long escalated) {}
@@ -228,20 +248,80 @@ class InsightsQueries {
   }
 
   /**
-   * A claim's submission to the bank's confirmation of its payment (the ledger's PAY), from the
-   * per-payment rows of {@link RequestOutcomes} ({@code insights_cash_time}, aliased {@code r}).
+   * A claim's submission to the bank's confirmation of its payment (the ledger's PAY) of each
+   * partner's payments, per period (by id), from the per-payment rows of {@link RequestOutcomes}
+   * ({@code insights_cash_time}, aliased {@code r}): one read for all the periods, each row only
+   * its period's index, its partner and its microseconds.
+   *
+   * @param periods consecutive periods, oldest first
    */
-  List<PartnerDuration> timesToCash(InsightsFilter filter, FundPeriod period) {
-    Scope scope = Scope.of(filter).inPeriod(period);
+  Map<String, List<PartnerDuration>> timesToCash(InsightsFilter filter, List<FundPeriod> periods) {
+    Scope scope = Scope.of(filter).inPeriods(periods.get(0), periods.get(periods.size() - 1));
+    StringBuilder index = new StringBuilder("CASE");
+    for (int i = 1; i < periods.size(); i++) {
+      scope.params().addValue("start" + i, start(periods.get(i)));
+      index.append(" WHEN r.submitted_at < :start").append(i).append(" THEN ").append(i - 1);
+    }
+    index.append(" ELSE ").append(periods.size() - 1).append(" END");
     String sql =
+        "SELECT "
+            + index
+            + ", r.partner_id, r.cash_micros"
+            + " FROM insights_cash_time r JOIN partner p ON p.id = r.partner_id WHERE 1 = 1"
+            + scope.requestWhere();
+    Map<String, List<PartnerDuration>> times = new LinkedHashMap<>();
+    periods.forEach(period -> times.put(period.id(), new ArrayList<>()));
+    jdbc.query(
+        sql,
+        scope.params(),
+        rs -> {
+          times
+              .get(periods.get(rs.getInt(1)).id())
+              .add(
+                  new PartnerDuration(
+                      rs.getString(2), Duration.of(rs.getLong(3), ChronoUnit.MICROS)));
+        });
+    return times;
+  }
+
+  /**
+   * The count and nearest-rank p50 and p90 of time to cash ({@code cash_micros} of {@code
+   * insights_cash_time}) of the requests in scope, computed by the database: a count, then the row
+   * at each rank in time-to-cash order, so that no payment is read into the service.
+   *
+   * @param partnerIds only these partners' payments; null for every partner in scope
+   */
+  CashTimes cashTimes(InsightsFilter filter, FundPeriod period, Collection<String> partnerIds) {
+    if (partnerIds != null && partnerIds.isEmpty()) {
+      return CashTimes.NONE;
+    }
+    Scope scope = Scope.of(filter).inPeriod(period);
+    String from =
         """
-        SELECT r.claim_submitted_at, r.paid_at, r.partner_id
+
         FROM insights_cash_time r
         JOIN partner p ON p.id = r.partner_id
         WHERE 1 = 1"""
-            + scope.requestWhere();
-    return jdbc.query(
-        sql, scope.params(), (rs, i) -> new PartnerDuration(rs.getString(3), between(rs, i)));
+            + scope.requestWhere()
+            + (partnerIds == null ? "" : " AND r.partner_id IN (:partnerIds)");
+    MapSqlParameterSource params = scope.params();
+    if (partnerIds != null) {
+      params.addValue("partnerIds", partnerIds);
+    }
+    long n = jdbc.queryForObject("SELECT COUNT(*)" + from, params, Long.class);
+    if (n == 0) {
+      return CashTimes.NONE;
+    }
+    String nth = "SELECT r.cash_micros" + from + "\nORDER BY r.cash_micros LIMIT 1 OFFSET :offset";
+    return new CashTimes(
+        n,
+        cashAt(nth, params, InsightsFigures.rank(n, 50)),
+        cashAt(nth, params, InsightsFigures.rank(n, 90)));
+  }
+
+  private Duration cashAt(String sql, MapSqlParameterSource params, long rank) {
+    long micros = jdbc.queryForObject(sql, params.addValue("offset", rank - 1), Long.class);
+    return Duration.of(micros, ChronoUnit.MICROS);
   }
 
   private static Duration between(ResultSet rs, int i) throws SQLException {
@@ -335,6 +415,10 @@ class InsightsQueries {
                 instant(rs.getObject(6, LocalDateTime.class))));
   }
 
+  private static Timestamp start(FundPeriod period) {
+    return Timestamp.valueOf(period.startsOn().atStartOfDay());
+  }
+
   /** The service stores instants as UTC wall-clock times ({@code hibernate.jdbc.time_zone}). */
   private static Instant instant(LocalDateTime stored) {
     return stored.toInstant(ZoneOffset.UTC);
@@ -361,9 +445,14 @@ class InsightsQueries {
     }
 
     Scope inPeriod(FundPeriod period) {
-      params.addValue("from", Timestamp.valueOf(period.startsOn().atStartOfDay()));
-      params.addValue("to", Timestamp.valueOf(period.endsOn().plusDays(1).atStartOfDay()));
-      return new Scope(filter, params, period);
+      return inPeriods(period, period);
+    }
+
+    /** From the start of {@code first} to the end of {@code last}. */
+    Scope inPeriods(FundPeriod first, FundPeriod last) {
+      params.addValue("from", start(first));
+      params.addValue("to", Timestamp.valueOf(last.endsOn().plusDays(1).atStartOfDay()));
+      return new Scope(filter, params, first);
     }
 
     String partnerWhere() {

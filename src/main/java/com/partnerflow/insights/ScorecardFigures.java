@@ -1,5 +1,6 @@
 package com.partnerflow.insights;
 
+import com.partnerflow.insights.InsightsQueries.CashTimes;
 import com.partnerflow.insights.InsightsQueries.LedgerSum;
 import com.partnerflow.insights.InsightsQueries.Outcome;
 import com.partnerflow.insights.InsightsQueries.PartnerDuration;
@@ -74,12 +75,38 @@ final class ScorecardFigures {
       List<PartnerDuration> toDecision,
       List<PartnerDuration> toCash) {
     Set<String> peers = peers(partnerId, ledger.stream());
+    return speed(
+        partnerId,
+        peers,
+        toDecision,
+        cashTimes(toCash, partnerId::equals),
+        cashTimes(toCash, peers::contains));
+  }
+
+  /**
+   * With time to cash already reduced to the partner's and its peers' pooled count and percentiles
+   * (by the database); {@code peersCash} is not shown with fewer than {@link #MIN_PEERS} peers.
+   */
+  static SpeedCard speed(
+      String partnerId,
+      Set<String> peers,
+      List<PartnerDuration> toDecision,
+      CashTimes ownCash,
+      CashTimes peersCash) {
     boolean shown = peers.size() >= MIN_PEERS;
     return new SpeedCard(
-        times(toDecision, toCash, partnerId::equals),
+        times(toDecision, ownCash, partnerId::equals),
         peers.size(),
         !shown,
-        shown ? times(toDecision, toCash, peers::contains) : null);
+        shown ? times(toDecision, peersCash, peers::contains) : null);
+  }
+
+  private static CashTimes cashTimes(List<PartnerDuration> toCash, Predicate<String> of) {
+    return CashTimes.of(
+        toCash.stream()
+            .filter(d -> of.test(d.partnerId()))
+            .map(PartnerDuration::duration)
+            .toList());
   }
 
   /** The other partners with ledger movements among the given ones. */
@@ -136,18 +163,14 @@ final class ScorecardFigures {
         InsightsFigures.rate(o.pipeline(), o.expectedPipeline()));
   }
 
-  static Times times(
-      List<PartnerDuration> toDecision, List<PartnerDuration> toCash, Predicate<String> of) {
+  static Times times(List<PartnerDuration> toDecision, CashTimes cash, Predicate<String> of) {
     Speed s =
         InsightsFigures.speed(
             toDecision.stream()
                 .filter(d -> of.test(d.partnerId()))
                 .map(PartnerDuration::duration)
                 .toList(),
-            toCash.stream()
-                .filter(d -> of.test(d.partnerId()))
-                .map(PartnerDuration::duration)
-                .toList(),
+            cash,
             List.of());
     return new Times(
         s.decisions(),

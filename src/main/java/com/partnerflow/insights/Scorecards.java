@@ -3,12 +3,14 @@ package com.partnerflow.insights;
 import com.partnerflow.common.NotFoundException;
 import com.partnerflow.fund.FundPeriod;
 import com.partnerflow.identity.PartnerflowUser;
+import com.partnerflow.insights.InsightsQueries.CashTimes;
 import com.partnerflow.insights.InsightsQueries.LedgerSum;
 import com.partnerflow.insights.InsightsQueries.Outcome;
 import com.partnerflow.insights.ScorecardViews.Scorecard;
 import com.partnerflow.partner.Partner;
 import com.partnerflow.partner.Partners;
 import java.util.List;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -57,6 +59,7 @@ class Scorecards {
     FundPeriod shown = insights.periodOf(tier);
     List<LedgerSum> ledger = queries.ledgerSums(tier, List.of(shown.id()));
     List<Outcome> outcomes = queries.outcomes(tier, shown);
+    Set<String> peers = ScorecardFigures.peers(partner.getId(), ledger.stream());
     return new Scorecard(
         partner.getId(),
         partner.getName(),
@@ -68,8 +71,11 @@ class Scorecards {
         ScorecardFigures.currencies(partner.getId(), ledger, outcomes),
         ScorecardFigures.speed(
             partner.getId(),
-            ledger,
+            peers,
             queries.timesToDecision(tier, shown),
-            queries.timesToCash(tier, shown)));
+            queries.cashTimes(tier, shown, List.of(partner.getId())),
+            peers.size() >= ScorecardFigures.MIN_PEERS
+                ? queries.cashTimes(tier, shown, peers)
+                : CashTimes.NONE));
   }
 }

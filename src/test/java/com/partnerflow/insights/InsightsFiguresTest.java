@@ -201,6 +201,17 @@ class InsightsFiguresTest {
   }
 
   @Test
+  void nearestRankInIntegers() {
+    // ceil(p / 100 * n), at least 1; a whole p * n / 100 is its own rank.
+    assertThat(InsightsFigures.rank(1, 50)).isEqualTo(1);
+    assertThat(InsightsFigures.rank(4, 50)).isEqualTo(2);
+    assertThat(InsightsFigures.rank(7, 50)).isEqualTo(4);
+    assertThat(InsightsFigures.rank(10, 90)).isEqualTo(9);
+    assertThat(InsightsFigures.rank(70, 90)).isEqualTo(63);
+    assertThat(InsightsFigures.rank(35_001, 90)).isEqualTo(31_501);
+  }
+
+  @Test
   void governanceRates() {
     var g =
         InsightsFigures.governance(
