@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 
 /**
  * Fails a job whose worker threw a technical exception with a backoff that grows with each failure
@@ -77,8 +78,9 @@ class JobFailureHandling implements JobExceptionHandlingStrategy {
   private int failuresOf(ActivatedJob job, String message) {
     try {
       return failures.record(job, message);
-    } catch (DataAccessException e) {
-      // The database may be what failed the job: fail it all the same, with the first backoff.
+    } catch (DataAccessException | TransactionException e) {
+      // The database may be what failed the job (no connection is a TransactionException): fail it
+      // all the same, with the first backoff, so it never waits for its timeout instead.
       log.warn("Could not count the failures of job {}: {}", job.getKey(), e.getMessage());
       return 1;
     }

@@ -21,6 +21,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 class JobFailureHandlingTest {
 
@@ -74,6 +75,18 @@ class JobFailureHandlingTest {
     when(job.getRetries()).thenReturn(8);
     when(failures.record(eq(job), any()))
         .thenThrow(new DataAccessResourceFailureException("database down"));
+
+    handling.handleException(new IllegalStateException("database down"), context);
+
+    assertThat(passedOn().getRetries()).isEqualTo(7);
+    assertThat(passedOn().getRetryBackoff()).isEqualTo(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void aJobIsFailedWithTheFirstBackoffWhenNoTransactionCanBeOpened() throws Exception {
+    when(job.getRetries()).thenReturn(8);
+    when(failures.record(eq(job), any()))
+        .thenThrow(new CannotCreateTransactionException("no connection"));
 
     handling.handleException(new IllegalStateException("database down"), context);
 
