@@ -151,13 +151,22 @@
       })
         .then(function (response) {
           if (response.status === 201) {
-            if (window.PartnerflowPage) {
-              window.PartnerflowPage.flashNext(
-                'Your MDF request “' + (data.title || '') + '” was submitted. The channel team reviews it now; its status is below.',
-              );
-            }
-            window.location.assign('/mdf-requests');
-            return;
+            return response
+              .json()
+              .catch(function () {
+                return {};
+              })
+              .then(function (submitted) {
+                var title = '“' + (data.title || '') + '”';
+                if (window.PartnerflowPage) {
+                  window.PartnerflowPage.flashNext(
+                    submitted.processStart === 'PENDING'
+                      ? 'Your MDF request ' + title + ' is saved. Its review starts as soon as the process engine answers again; you need not submit it again.'
+                      : 'Your MDF request ' + title + ' was submitted. The channel team reviews it now; its status is below.',
+                  );
+                }
+                window.location.assign('/mdf-requests');
+              });
           }
           return response
             .json()

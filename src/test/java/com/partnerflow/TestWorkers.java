@@ -10,9 +10,15 @@ import org.slf4j.MDC;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
-/** Workers for the test-only process {@code skeleton-roundtrip}. */
+/** Workers for the test-only process {@code skeleton-roundtrip}, and engine faults on demand. */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestWorkers {
+
+  /** Off until a test turns it on (for engine outages: the outbox of process starts). */
+  @Bean
+  EngineCommandFaults engineCommandFaults() {
+    return new EngineCommandFaults();
+  }
 
   @Bean
   RoundtripWorkers roundtripWorkers() {

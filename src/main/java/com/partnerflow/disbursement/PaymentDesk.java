@@ -4,23 +4,24 @@ import com.partnerflow.common.ConflictException;
 import com.partnerflow.common.InvalidRequestException;
 import com.partnerflow.common.NotFoundException;
 import com.partnerflow.common.TemporarilyUnavailableException;
+import com.partnerflow.engine.EngineMessage;
+import com.partnerflow.engine.EngineMessages;
 import com.partnerflow.engine.ProcessVariables;
 import com.partnerflow.identity.PartnerflowUser;
 import io.camunda.client.CamundaClient;
-import io.camunda.client.api.command.ClientStatusException;
-import io.camunda.client.api.command.ProblemException;
-import io.grpc.Status;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Finance's side of payments through the API: payment runs, confirmations and failures. Money moves
  * only in the process (the PAY of a confirmation is posted by {@code disbursement.record-payment}):
- * here the payment's state changes under a row lock and then the message is published with a
- * message id derived from the payment and its attempt, so a repeated call publishes nothing new.
+ * here the payment's state changes under a row lock, in the same transaction as its message for the
+ * disbursement (the outbox, {@code EngineMessages}), whose id is derived from the payment and its
+ * attempt, so a repeated call publishes nothing new.
  */
 @Service
 class PaymentDesk {
@@ -42,16 +43,22 @@ class PaymentDesk {
   private final PaymentSteps steps;
   private final PaymentRuns runs;
   private final CamundaClient client;
+  private final EngineMessages messages;
+  private final TransactionTemplate transaction;
   private final DisbursementProperties properties;
 
   PaymentDesk(
       PaymentSteps steps,
       PaymentRuns runs,
       CamundaClient client,
+      EngineMessages messages,
+      TransactionTemplate transaction,
       DisbursementProperties properties) {
     this.steps = steps;
     this.runs = runs;
     this.client = client;
+    this.messages = messages;
+    this.transaction = transaction;
     this.properties = properties;
   }
 
@@ -104,56 +111,49 @@ class PaymentDesk {
 
   Payment confirm(String paymentId, String reference) {
     String ref = text(reference, "reference");
-    steps.confirm(paymentId, ref);
-    Payment payment = steps.payment(paymentId);
-    publish(
+    return withMessage(
+        paymentId,
+        () -> steps.confirm(paymentId, ref),
         DisbursementProcess.PAYMENT_CONFIRMED,
-        payment,
-        Map.of("paymentReference", payment.getReference()));
-    return payment;
+        payment -> Map.of("paymentReference", payment.getReference()));
   }
 
   Payment fail(String paymentId, String reason) {
     String why = text(reason, "reason");
-    steps.fail(paymentId, why);
-    Payment payment = steps.payment(paymentId);
-    publish(
+    return withMessage(
+        paymentId,
+        () -> steps.fail(paymentId, why),
         DisbursementProcess.PAYMENT_FAILED,
-        payment,
-        Map.of("failureReason", payment.getFailureReason()));
+        payment -> Map.of("failureReason", payment.getFailureReason()));
+  }
+
+  /**
+   * Changes the payment and stores the message for its disbursement in one transaction, then sends
+   * the message: at once, or, while the engine is away, as soon as it answers. The message id is
+   * derived from the payment and its attempt, so a repeated call adds no second message.
+   */
+  private Payment withMessage(
+      String paymentId,
+      Runnable change,
+      String message,
+      java.util.function.Function<Payment, Map<String, Object>> variables) {
+    Payment payment =
+        transaction.execute(
+            s -> {
+              change.run();
+              Payment changed = steps.payment(paymentId);
+              messages.enqueue(
+                  new EngineMessage(
+                      message,
+                      changed.getId(),
+                      message + ":" + changed.getId() + ":" + changed.getAttempt(),
+                      properties.confirmationTtl(),
+                      DisbursementProcess.VARIABLES.checkedMessage(
+                          message, variables.apply(changed))));
+              return changed;
+            });
+    messages.send(message + ":" + payment.getId() + ":" + payment.getAttempt());
     return payment;
-  }
-
-  private void publish(String message, Payment payment, Map<String, Object> variables) {
-    try {
-      client
-          .newPublishMessageCommand()
-          .messageName(message)
-          .correlationKey(payment.getId())
-          .messageId(message + ":" + payment.getId() + ":" + payment.getAttempt())
-          .timeToLive(properties.confirmationTtl())
-          .variables(DisbursementProcess.VARIABLES.checkedMessage(message, variables))
-          .send()
-          .join();
-    } catch (RuntimeException e) {
-      if (!alreadyPublished(e)) {
-        throw new TemporarilyUnavailableException(
-            "The process engine did not take the " + message + " message; send it again", e);
-      }
-    }
-  }
-
-  /** The engine refuses a second message with the same id while it keeps the first. */
-  private static boolean alreadyPublished(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof ClientStatusException grpc) {
-        return grpc.getStatusCode() == Status.Code.ALREADY_EXISTS;
-      }
-      if (t instanceof ProblemException rest) {
-        return rest.code() == 409;
-      }
-    }
-    return false;
   }
 
   private static String text(String value, String field) {

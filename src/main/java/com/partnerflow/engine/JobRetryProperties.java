@@ -21,22 +21,11 @@ public record JobRetryProperties(
     @DefaultValue("PT5M") Duration maxBackoff) {
 
   public JobRetryProperties {
-    if (initialBackoff.isNegative() || initialBackoff.isZero()) {
-      throw new IllegalArgumentException(
-          "partnerflow.engine.job-retry.initial-backoff must be positive");
-    }
-    if (multiplier < 1) {
-      throw new IllegalArgumentException("partnerflow.engine.job-retry.multiplier must be ≥ 1");
-    }
-    if (maxBackoff.compareTo(initialBackoff) < 0) {
-      throw new IllegalArgumentException(
-          "partnerflow.engine.job-retry.max-backoff must not be shorter than initial-backoff");
-    }
+    Backoff.check("partnerflow.engine.job-retry", initialBackoff, multiplier, maxBackoff);
   }
 
   /** The wait after the {@code failures}-th failure of a job (1 for the first). */
   public Duration backoffAfter(int failures) {
-    double millis = initialBackoff.toMillis() * Math.pow(multiplier, Math.max(0, failures - 1));
-    return millis >= maxBackoff.toMillis() ? maxBackoff : Duration.ofMillis(Math.round(millis));
+    return new Backoff(initialBackoff, multiplier, maxBackoff).after(failures);
   }
 }

@@ -23,7 +23,8 @@ public class CheckEligibilityWorker {
   @JobWorker(type = MdfProcess.CHECK_ELIGIBILITY)
   public Map<String, Object> checkEligibility(ActivatedJob job) {
     JobVariables v = JobVariables.of(job);
-    List<String> reasons = review.checkEligibility(v.requestId(), v.tierBenefits());
+    List<String> reasons =
+        review.checkEligibility(v.requestId(), job.getProcessInstanceKey(), v.tierBenefits());
     return Map.of(
         "eligible",
         reasons.isEmpty(),

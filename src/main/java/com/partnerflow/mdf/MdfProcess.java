@@ -7,22 +7,33 @@ final class MdfProcess {
 
   static final String PROCESS_ID = "mdf-request";
 
-  /** What a submitted request starts with ({@code MdfRequestService}). */
+  /** The start event's message; its correlation key and id are the request's id. */
+  static final String SUBMITTED_MESSAGE = "mdf-request-submitted";
+
+  /** The variables of the start message, which every instance starts with. */
+  private static final String[] SUBMITTED_VARIABLES = {
+    "mdfRequestId",
+    "partnerId",
+    "tier",
+    "activityType",
+    "title",
+    "currency",
+    "totalCost",
+    "requestedAmount",
+    "partnerContribution",
+    "startDate",
+    "endDate",
+    "revisionRound"
+  };
+
+  /**
+   * What a submitted request starts with ({@code MdfRequestService}): the variables of its start
+   * message, declared as the start's too, so a diagram a process owner deploys with a start of
+   * another kind is checked against the same.
+   */
   static final ProcessVariables VARIABLES =
-      ProcessVariables.startedWith(
-          PROCESS_ID,
-          "mdfRequestId",
-          "partnerId",
-          "tier",
-          "activityType",
-          "title",
-          "currency",
-          "totalCost",
-          "requestedAmount",
-          "partnerContribution",
-          "startDate",
-          "endDate",
-          "revisionRound");
+      ProcessVariables.startedWith(PROCESS_ID, SUBMITTED_VARIABLES)
+          .withMessage(SUBMITTED_MESSAGE, SUBMITTED_VARIABLES);
 
   static final String CHECK_ELIGIBILITY = "mdf.check-eligibility";
   static final String COLLECT_RISK_FACTS = "mdf.collect-risk-facts";

@@ -188,6 +188,7 @@ public class MdfRequest {
     return ++revisionRound;
   }
 
+  /** Notes the process instance (again, after a revision, the same one). */
   void started(long processInstanceKey) {
     this.processInstanceKey = processInstanceKey;
   }

@@ -48,10 +48,17 @@ class MdfRequestController {
     this.milestones = milestones;
   }
 
-  /** The answer to a submission: the new request's id and status. */
+  /** The answer to a submission: the new request's id and status, and whether it has started. */
   record SubmittedMdfRequest(
       @Schema(example = "0b6f7c1e-3c1a-4a51-9d0e-5a3f2f7f9d11") String id,
-      @Schema(example = "SUBMITTED") String status) {}
+      @Schema(example = "SUBMITTED") String status,
+      @Schema(
+              description =
+                  "`STARTED`: the approval process has started; `PENDING`: the process engine did"
+                      + " not answer, the request is saved and its process starts as soon as the"
+                      + " engine answers (nothing to send again)",
+              example = "STARTED")
+          String processStart) {}
 
   /** The requests a caller may see. */
   record MdfRequestPage(List<MdfRequestView> items, int total) {}
@@ -68,7 +75,9 @@ class MdfRequestController {
           Stores the request as `SUBMITTED` and starts its approval process (eligibility, risk \
           score, routing to 0–3 approval levels by the `mdf-approval-routing` DMN). Every invalid \
           field is named at once and nothing is written. The partner is always the caller's own: \
-          properties the service sets (`partnerId`, `status`, `approvedAmount`) are refused.""")
+          properties the service sets (`partnerId`, `status`, `approvedAmount`) are refused. While \
+          the process engine is away the request is saved all the same (`processStart`: \
+          `PENDING`) and its process starts exactly once when the engine answers.""")
   @io.swagger.v3.oas.annotations.parameters.RequestBody(
       content =
           @Content(
@@ -94,14 +103,16 @@ class MdfRequestController {
   @ApiResponse(
       responseCode = "409",
       description = "The caller's partner is not ACTIVE and cannot request funds")
-  @ApiResponse(
-      responseCode = "503",
-      description = "The process engine did not start the request; nothing was stored")
   ResponseEntity<SubmittedMdfRequest> submit(
       @RequestBody MdfRequestSubmission submission, @AuthenticationPrincipal PartnerflowUser user) {
-    MdfRequest request = service.submit(user, submission);
+    MdfRequestService.Submitted submitted = service.submit(user, submission);
+    MdfRequest request = submitted.request();
     return ResponseEntity.created(URI.create("/api/mdf-requests/" + request.getId()))
-        .body(new SubmittedMdfRequest(request.getId(), request.getStatus().name()));
+        .body(
+            new SubmittedMdfRequest(
+                request.getId(),
+                request.getStatus().name(),
+                submitted.started() ? "STARTED" : "PENDING"));
   }
 
   @GetMapping("/api/mdf-requests/{id}")

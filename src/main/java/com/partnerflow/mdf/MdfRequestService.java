@@ -2,7 +2,8 @@ package com.partnerflow.mdf;
 
 import com.partnerflow.common.ConflictException;
 import com.partnerflow.common.NotFoundException;
-import com.partnerflow.common.TemporarilyUnavailableException;
+import com.partnerflow.engine.EngineMessage;
+import com.partnerflow.engine.EngineMessages;
 import com.partnerflow.engine.ProcessVariables;
 import com.partnerflow.fund.FundBalance;
 import com.partnerflow.fund.FundLedger;
@@ -10,7 +11,6 @@ import com.partnerflow.identity.PartnerflowUser;
 import com.partnerflow.partner.Partner;
 import com.partnerflow.partner.PartnerStatus;
 import com.partnerflow.partner.Partners;
-import io.camunda.client.CamundaClient;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +18,6 @@ import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -36,7 +35,7 @@ public class MdfRequestService {
   private final MdfRequests requests;
   private final Partners partners;
   private final FundLedger funds;
-  private final CamundaClient client;
+  private final EngineMessages messages;
   private final Clock clock;
   private final TransactionTemplate transaction;
 
@@ -44,22 +43,23 @@ public class MdfRequestService {
       MdfRequests requests,
       Partners partners,
       FundLedger funds,
-      CamundaClient client,
+      EngineMessages messages,
       Clock clock,
       TransactionTemplate transaction) {
     this.transaction = transaction;
     this.requests = requests;
     this.partners = partners;
     this.funds = funds;
-    this.client = client;
+    this.messages = messages;
     this.clock = clock;
   }
 
   /**
-   * Stores the request as SUBMITTED and starts its process; refused (nothing written) for internal
-   * users (403), bad input (400) and partners that are not ACTIVE (409).
+   * Stores the request as SUBMITTED and starts its process, at once or, while the engine is away,
+   * as soon as it answers; refused (nothing written) for internal users (403), bad input (400) and
+   * partners that are not ACTIVE (409).
    */
-  public MdfRequest submit(PartnerflowUser user, MdfRequestSubmission submission) {
+  public Submitted submit(PartnerflowUser user, MdfRequestSubmission submission) {
     if (!user.isPartnerUser()) {
       throw forbidden("Only partner users submit MDF requests");
     }
@@ -82,45 +82,36 @@ public class MdfRequestService {
             .map(FundBalance::currency)
             .toList();
     MdfRequestValidation.check(submission, currencies);
-    // Committed before the process starts, so its workers find the request.
+    // The request and its pending start are stored together: an engine that is away delays the
+    // start, it never loses or repeats it (EngineMessages).
     MdfRequest request =
         transaction.execute(
-            s ->
-                requests.save(
-                    new MdfRequest(partner.getId(), user.username(), submission, clock.instant())));
-    long processInstanceKey;
-    try {
-      processInstanceKey = startProcess(request, partner);
-    } catch (TemporarilyUnavailableException e) {
-      transaction.executeWithoutResult(s -> requests.deleteById(request.getId()));
-      throw e;
-    }
-    return recordStart(request.getId(), processInstanceKey);
+            s -> {
+              MdfRequest saved =
+                  requests.save(
+                      new MdfRequest(
+                          partner.getId(), user.username(), submission, clock.instant()));
+              messages.enqueue(
+                  EngineMessage.start(
+                      MdfProcess.SUBMITTED_MESSAGE,
+                      saved.getId(),
+                      MdfProcess.VARIABLES.checkedMessage(
+                          MdfProcess.SUBMITTED_MESSAGE, startVariables(saved, partner))));
+              return saved;
+            });
+    return new Submitted(request, messages.send(request.getId()));
   }
 
   /**
-   * Notes the instance on the request. The process's first workers may already be changing the
-   * request (an ineligible one is rejected within milliseconds), so a lost optimistic lock is
-   * retried on a fresh copy instead of failing a submission that has started.
+   * A stored submission.
+   *
+   * @param request the request, SUBMITTED
+   * @param started whether the engine has its start already; otherwise it is sent as soon as the
+   *     engine answers
    */
-  private MdfRequest recordStart(String requestId, long processInstanceKey) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return transaction.execute(
-            s -> {
-              MdfRequest stored = requests.findById(requestId).orElseThrow();
-              stored.started(processInstanceKey);
-              return stored;
-            });
-      } catch (ObjectOptimisticLockingFailureException e) {
-        if (attempt == 5) {
-          throw e;
-        }
-      }
-    }
-  }
+  public record Submitted(MdfRequest request, boolean started) {}
 
-  private long startProcess(MdfRequest request, Partner partner) {
+  private static Map<String, Object> startVariables(MdfRequest request, Partner partner) {
     Map<String, Object> variables = new HashMap<>();
     variables.put("mdfRequestId", request.getId());
     variables.put("partnerId", partner.getId());
@@ -134,18 +125,7 @@ public class MdfRequestService {
     variables.put("startDate", request.getStartDate().toString());
     variables.put("endDate", request.getEndDate().toString());
     variables.put("revisionRound", 0);
-    try {
-      return client
-          .newCreateInstanceCommand()
-          .bpmnProcessId(MdfProcess.PROCESS_ID)
-          .latestVersion()
-          .variables(MdfProcess.VARIABLES.checked(variables))
-          .send()
-          .join()
-          .getProcessInstanceKey();
-    } catch (RuntimeException e) {
-      throw new TemporarilyUnavailableException("The process engine did not start the request", e);
-    }
+    return variables;
   }
 
   /** The request if the caller may see it: internal users see all, partner users their own. */

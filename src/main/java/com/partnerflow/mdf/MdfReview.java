@@ -45,10 +45,15 @@ class MdfReview {
         .orElseThrow(() -> new IllegalStateException("MDF request " + id + " does not exist"));
   }
 
-  /** Every reason the request is not eligible; empty when it is. Writes nothing. */
-  @Transactional(readOnly = true)
-  List<String> checkEligibility(String requestId, TierBenefits benefits) {
+  /**
+   * Every reason the request is not eligible; empty when it is. The first step of the process notes
+   * the instance on the request, which the submission cannot: a start message's answer names no
+   * instance.
+   */
+  @Transactional
+  List<String> checkEligibility(String requestId, long processInstanceKey, TierBenefits benefits) {
     MdfRequest request = request(requestId);
+    request.started(processInstanceKey);
     Partner partner = partners.findById(request.getPartnerId()).orElseThrow();
     FundPeriod period = funds.currentPeriod();
     BigDecimal available =

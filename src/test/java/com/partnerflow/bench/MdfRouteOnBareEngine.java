@@ -33,11 +33,11 @@ final class MdfRouteOnBareEngine implements AutoCloseable {
 
   private final CamundaClient client;
   private final List<JobWorker> workers = new ArrayList<>();
-  private final Map<Long, Long> reviewTaskArrivedAt = new ConcurrentHashMap<>();
+  private final Map<String, Long> reviewTaskArrivedAt = new ConcurrentHashMap<>();
   private static final Runnable ALREADY_APPROVED = () -> {};
 
   /** What to do when an instance is approved, or {@link #ALREADY_APPROVED} if it came first. */
-  private final Map<Long, Runnable> onApproved = new ConcurrentHashMap<>();
+  private final Map<String, Runnable> onApproved = new ConcurrentHashMap<>();
 
   private final AtomicLong lastApprovedInstance = new AtomicLong();
   private final AtomicLong failedStarts = new AtomicLong();
@@ -81,15 +81,14 @@ final class MdfRouteOnBareEngine implements AutoCloseable {
                           "periodClosesAt",
                           periodClosesAt));
                   lastApprovedInstance.set(job.getProcessInstanceKey());
-                  approved(job.getProcessInstanceKey(), ALREADY_APPROVED);
+                  approved(requestOf(job), ALREADY_APPROVED);
                 })
             .open());
     // The review task is kept open, as an approver who has not decided yet.
     workers.add(
         worker(
                 USER_TASK,
-                (jobs, job) ->
-                    reviewTaskArrivedAt.putIfAbsent(job.getProcessInstanceKey(), System.nanoTime()))
+                (jobs, job) -> reviewTaskArrivedAt.putIfAbsent(requestOf(job), System.nanoTime()))
             .timeout(Duration.ofHours(8))
             .open());
   }
@@ -147,7 +146,7 @@ final class MdfRouteOnBareEngine implements AutoCloseable {
               (created, error) -> {
                 if (error == null) {
                   started.incrementAndGet();
-                  approved(created.getProcessInstanceKey(), done);
+                  approved(created, done);
                 } else {
                   failedStarts.incrementAndGet();
                   slots.release();
@@ -166,10 +165,10 @@ final class MdfRouteOnBareEngine implements AutoCloseable {
    * Meets the approval of an instance with the one who waits for it, whichever comes first: the
    * worker may approve before the answer to the start command has arrived.
    */
-  private void approved(long instance, Runnable action) {
-    Runnable other = onApproved.putIfAbsent(instance, action);
+  private void approved(String request, Runnable action) {
+    Runnable other = onApproved.putIfAbsent(request, action);
     if (other != null) {
-      onApproved.remove(instance);
+      onApproved.remove(request);
       (other == ALREADY_APPROVED ? action : other).run();
     }
   }
@@ -186,12 +185,12 @@ final class MdfRouteOnBareEngine implements AutoCloseable {
    * the milliseconds from each start command to its review task's job at the worker.
    */
   List<Double> firstReviewTasks(int concurrent) throws InterruptedException {
-    Map<Long, Long> startedAt = new HashMap<>();
+    Map<String, Long> startedAt = new HashMap<>();
     List<Long> sentAt = new ArrayList<>();
-    List<java.util.concurrent.CompletionStage<Long>> keys = new ArrayList<>();
+    List<java.util.concurrent.CompletionStage<String>> keys = new ArrayList<>();
     for (int i = 0; i < concurrent; i++) {
       sentAt.add(System.nanoTime());
-      keys.add(start(variables("5000.50")).thenApply(created -> created.getProcessInstanceKey()));
+      keys.add(start(variables("5000.50")));
     }
     for (int i = 0; i < concurrent; i++) {
       startedAt.put(keys.get(i).toCompletableFuture().join(), sentAt.get(i));
@@ -209,15 +208,26 @@ final class MdfRouteOnBareEngine implements AutoCloseable {
     return millis;
   }
 
-  private io.camunda.client.api.CamundaFuture<io.camunda.client.api.response.ProcessInstanceEvent>
-      start(Map<String, Object> variables) {
+  /**
+   * Publishes the start message as the service does ({@code EngineMessages}), the request's id as
+   * correlation key and message id; completes with the request's id once the engine took it.
+   */
+  private java.util.concurrent.CompletionStage<String> start(Map<String, Object> variables) {
+    String request = (String) variables.get("mdfRequestId");
     return client
-        .newCreateInstanceCommand()
-        .bpmnProcessId("mdf-request")
-        .latestVersion()
+        .newPublishMessageCommand()
+        .messageName("mdf-request-submitted")
+        .correlationKey(request)
+        .messageId(request)
+        .timeToLive(Duration.ofHours(1))
         .variables(variables)
         .requestTimeout(Duration.ofMinutes(2))
-        .send();
+        .send()
+        .thenApply(published -> request);
+  }
+
+  private static String requestOf(ActivatedJob job) {
+    return (String) job.getVariable("mdfRequestId");
   }
 
   /** The start variables the service sets (see MdfRequestService), for a Gold partner. */

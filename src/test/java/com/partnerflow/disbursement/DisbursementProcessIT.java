@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.partnerflow.BusinessTime;
+import com.partnerflow.EngineCommandFaults;
 import com.partnerflow.PartnerflowIntegrationTest;
 import com.partnerflow.disbursement.DisbursementDriver.TestPartner;
 import com.partnerflow.fund.FundLedger;
@@ -19,6 +20,7 @@ import com.partnerflow.task.InboxTasks;
 import io.camunda.client.CamundaClient;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,6 +50,8 @@ class DisbursementProcessIT {
   @Autowired PaymentBatchLines lines;
   @Autowired NotificationLog notifications;
   @Autowired CamundaClient client;
+  @Autowired EngineCommandFaults faults;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
   DisbursementDriver driver;
 
   @BeforeEach
@@ -131,6 +135,63 @@ class DisbursementProcessIT {
         .until(
             () -> templatesMailedTo(a.partner()),
             t -> t.containsAll(List.of("claim-received", "claim-approved", "milestone-paid")));
+  }
+
+  /**
+   * Finance confirms while the engine refuses messages: the confirmation is saved with its message
+   * (the outbox), answered 200, and reaches the disbursement once when the engine answers again —
+   * also when finance, unsure, confirms a second time meanwhile.
+   */
+  @Test
+  void aConfirmationWhileTheEngineIsAwayIsSavedAndPaysOnceWhenItAnswers() {
+    Approved a = approved("1500.50");
+    String m1 = a.milestones().get(0);
+    String claimId = driver.claimMilestone(a.partner(), m1, "450.15", invoice());
+    driver.awaitMilestone(a.requestId(), m1, "CLAIMED");
+    driver.verify(m1, "frank", "{\"decision\":\"APPROVE\"}");
+    String paymentId = driver.awaitPayment(claimId).get("id").asText();
+    driver.batchPayment(paymentId);
+
+    try {
+      faults.refuse("PublishMessage");
+      assertThat(driver.confirm(paymentId, "BANK-REF-AWAY").getStatusCode())
+          .isEqualTo(HttpStatus.OK);
+      assertThat(driver.confirm(paymentId, "BANK-REF-AWAY").getStatusCode())
+          .isEqualTo(HttpStatus.OK);
+      await()
+          .atMost(Duration.ofSeconds(15))
+          .untilAsserted(
+              () ->
+                  assertThat(confirmationsOf(paymentId))
+                      .singleElement()
+                      .satisfies(
+                          m -> {
+                            assertThat(m).containsEntry("SENT", false);
+                            assertThat((Integer) m.get("FAILURES")).isGreaterThan(1);
+                          }));
+      assertThat(payments.findById(paymentId).orElseThrow().getStatus())
+          .isEqualTo(PaymentStatus.CONFIRMED);
+      assertThat(driver.milestoneStatus(a.requestId(), m1)).isEqualTo("VERIFIED");
+      assertThat(driver.entries(a.partner(), a.requestId(), LedgerEntryType.PAY)).isEmpty();
+    } finally {
+      faults.clear();
+    }
+
+    driver.awaitMilestone(a.requestId(), m1, "PAID");
+    assertThat(confirmationsOf(paymentId))
+        .singleElement()
+        .satisfies(m -> assertThat(m).containsEntry("SENT", true));
+    assertThat(driver.entries(a.partner(), a.requestId(), LedgerEntryType.PAY))
+        .extracting(m -> m.amount().amount().toPlainString())
+        .containsExactly("450.15");
+    driver.assertLedgerBalances(a.partner());
+  }
+
+  /** The outbox's confirmation messages of the payment: SENT, FAILURES. */
+  List<Map<String, Object>> confirmationsOf(String paymentId) {
+    return jdbc.queryForList(
+        "SELECT sent_at IS NOT NULL AS sent, failures FROM engine_message WHERE message_id LIKE ?",
+        DisbursementProcess.PAYMENT_CONFIRMED + ":" + paymentId + ":%");
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.partnerflow.BusinessTime;
+import com.partnerflow.EngineCommandFaults;
 import com.partnerflow.PartnerflowIntegrationTest;
 import com.partnerflow.engine.EmbeddedZeebeEngine;
 import com.partnerflow.engine.ProcessTestSupport;
@@ -74,6 +75,7 @@ class MdfRequestProcessIT {
   @Autowired JdbcTemplate jdbc;
   @Autowired EmbeddedZeebeEngine engine;
   @Autowired BusinessTime time;
+  @Autowired EngineCommandFaults faults;
   ProcessTestSupport process;
 
   /** A partner of a test, with one partner user (password demo) and a budget in EUR. */
@@ -142,8 +144,13 @@ class MdfRequestProcessIT {
     var response = post(partner.user(), "/api/mdf-requests", json);
     assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.CREATED);
     String id = response.getBody().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
-    assertThat(response.getBody()).contains("\"status\":\"SUBMITTED\"");
-    return requests.findById(id).orElseThrow();
+    assertThat(response.getBody())
+        .contains("\"status\":\"SUBMITTED\"")
+        .contains("\"processStart\":\"STARTED\"");
+    // A start message names no instance: the process's first step notes it on the request.
+    return await()
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> requests.findById(id).orElseThrow(), r -> r.getProcessInstanceKey() != null);
   }
 
   /**
@@ -238,6 +245,137 @@ class MdfRequestProcessIT {
   }
 
   static final String APPROVE = "{\"decision\":\"APPROVE\"}";
+
+  /**
+   * The message start while the engine is away: each submission is saved with its pending start,
+   * answered {@code PENDING}, retried with a growing backoff, and started exactly once when the
+   * engine answers again.
+   */
+  @Test
+  void submissionsWhileTheEngineIsAwayAreSavedAndEachStartsOnceWhenItAnswers() {
+    List<String> ids = new java.util.ArrayList<>();
+    try {
+      faults.refuse("PublishMessage");
+      for (int i = 1; i <= 3; i++) {
+        // A partner each, as three partners submitting at once (one's requests would stack).
+        TestPartner partner = newPartner(Tier.GOLD, "50000.00");
+        var response =
+            post(
+                partner.user(),
+                "/api/mdf-requests",
+                body("EVENT", "Saved while away " + i, "5000.50", "5000.50"));
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.CREATED);
+        assertThat(response.getBody())
+            .contains("\"status\":\"SUBMITTED\"")
+            .contains("\"processStart\":\"PENDING\"");
+        ids.add(response.getBody().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1"));
+      }
+      // The relay tries again with a growing backoff (1 s, 2 s …): two failures each.
+      await()
+          .atMost(Duration.ofSeconds(15))
+          .untilAsserted(
+              () ->
+                  assertThat(ids)
+                      .allSatisfy(
+                          id ->
+                              assertThat(startOf(id))
+                                  .containsEntry("SENT", false)
+                                  .hasEntrySatisfying(
+                                      "FAILURES", f -> assertThat((Integer) f).isGreaterThan(1))
+                                  .hasEntrySatisfying(
+                                      "LAST_ERROR",
+                                      e -> assertThat((String) e).contains("UNAVAILABLE"))));
+      assertThat(ids)
+          .allSatisfy(
+              id -> {
+                MdfRequest saved = requests.findById(id).orElseThrow();
+                assertThat(saved.getStatus()).isEqualTo(MdfStatus.SUBMITTED);
+                assertThat(saved.getProcessInstanceKey()).isNull();
+              });
+      assertThat(get("admin", "/actuator/health").getBody())
+          .contains("\"engineMessages\"")
+          .containsPattern("\"pending\":[3-9]");
+    } finally {
+      faults.clear();
+    }
+
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                assertThat(ids)
+                    .allSatisfy(id -> assertThat(startOf(id)).containsEntry("SENT", true)));
+    for (String id : ids) {
+      MdfRequest started =
+          await()
+              .atMost(Duration.ofSeconds(15))
+              .until(
+                  () -> requests.findById(id).orElseThrow(),
+                  r -> r.getStatus() == MdfStatus.IN_REVIEW && r.getHolderGroup() != null);
+      awaitTask(started, "ReviewMdfRequestTask", "channel-managers");
+      assertThat(instancesStartedFor(id)).isEqualTo(1);
+      assertThat(openTasks(started)).isEqualTo(1);
+    }
+  }
+
+  /**
+   * A crash after the engine took the start and before the service recorded it: the start is sent
+   * again, the engine refuses the repeated message id, and the request keeps one instance.
+   */
+  @Test
+  void aStartSentAgainAfterItsRecordWasLostStartsNoSecondInstance() {
+    TestPartner partner = newPartner(Tier.GOLD, "50000.00");
+    MdfRequest request = submit(partner, body("EVENT", "Sent twice", "5000.50", "5000.50"));
+    awaitTask(request, "ReviewMdfRequestTask", "channel-managers");
+    assertThat(startOf(request.getId()).get("MESSAGE_KEY")).isNotNull();
+
+    jdbc.update(
+        "UPDATE engine_message SET sent_at = NULL, message_key = NULL, next_attempt_at = ?"
+            + " WHERE message_id = ?",
+        java.sql.Timestamp.from(Instant.now().minusSeconds(1)),
+        request.getId());
+
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .untilAsserted(() -> assertThat(startOf(request.getId())).containsEntry("SENT", true));
+    // Taken as sent because the engine answered ALREADY_EXISTS: no new message, no new instance.
+    assertThat(startOf(request.getId()).get("MESSAGE_KEY")).isNull();
+    assertThat(instancesStartedFor(request.getId())).isEqualTo(1);
+    assertThat(openTasks(request)).isEqualTo(1);
+  }
+
+  /** The request's pending start: SENT, FAILURES, LAST_ERROR, MESSAGE_KEY. */
+  java.util.Map<String, Object> startOf(String requestId) {
+    return jdbc.queryForMap(
+        "SELECT sent_at IS NOT NULL AS sent, failures, last_error, message_key"
+            + " FROM engine_message WHERE message_id = ?",
+        requestId);
+  }
+
+  /** How many instances the engine started for the request's id through the start message. */
+  long instancesStartedFor(String requestId) {
+    return java.util.stream.StreamSupport.stream(
+            io.camunda.zeebe.process.test.filters.RecordStream.of(engine.recordStream())
+                .messageStartEventSubscriptionRecords()
+                .spliterator(),
+            false)
+        .filter(
+            r ->
+                r.getIntent()
+                    == io.camunda.zeebe.protocol.record.intent.MessageStartEventSubscriptionIntent
+                        .CORRELATED)
+        .filter(r -> requestId.equals(r.getValue().getCorrelationKey()))
+        .count();
+  }
+
+  long openTasks(MdfRequest request) {
+    return tasks
+        .findByProcessInstanceKeyOrderByCreatedAtAsc(
+            requests.findById(request.getId()).orElseThrow().getProcessInstanceKey())
+        .stream()
+        .filter(t -> t.getState() == TaskState.OPEN)
+        .count();
+  }
 
   @Test
   void autoApprovesASmallLowRiskRequestOfAGoldPartnerAndReservesItOnce() {
