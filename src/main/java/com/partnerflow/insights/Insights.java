@@ -20,7 +20,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
@@ -154,10 +153,7 @@ class Insights {
     InsightsAccess.require(user);
     List<FundPeriod> periods = periodsEndingWith(periodOf(filter), count);
     List<String> ids = periods.stream().map(FundPeriod::id).toList();
-    Map<String, List<PaidResults>> results = new LinkedHashMap<>();
-    for (FundPeriod period : periods) {
-      results.put(period.id(), queries.paidResults(filter, period));
-    }
+    Map<String, List<PaidResults>> results = queries.paidResults(filter, periods);
     Map<String, List<InsightsQueries.PartnerDuration>> cash = queries.timesToCash(filter, periods);
     return new Cohorts(
         by.parameter,

@@ -226,28 +226,60 @@ class InsightsQueries {
   }
 
   /**
-   * What cohorts sum of a period's outcomes: per partner and currency the paid money, leads and
-   * pipeline, the same sums as {@link #outcomes} without the other eighteen.
+   * What cohorts sum of each period's outcomes (by period id): per partner and currency the paid
+   * money, leads and pipeline (three of the sums of {@link #outcomes}, not per activity type), from
+   * one read for all the periods.
+   *
+   * @param periods consecutive periods, oldest first
    */
-  List<PaidResults> paidResults(InsightsFilter filter, FundPeriod period) {
-    Scope scope = Scope.of(filter).inPeriod(period);
+  Map<String, List<PaidResults>> paidResults(InsightsFilter filter, List<FundPeriod> periods) {
+    Scope scope = Scope.of(filter).inPeriods(periods.get(0), periods.get(periods.size() - 1));
     String sql =
-        "SELECT r.partner_id, r.currency, SUM(r.paid_amount), SUM(r.leads), SUM(r.pipeline)"
+        "SELECT "
+            + periodIndex(scope, periods)
+            + " AS period_index, r.partner_id, r.currency,"
+            + " SUM(r.paid_amount), SUM(r.leads), SUM(r.pipeline)"
             + " FROM insights_request_outcome r"
             + scope.partnerJoin("r")
             + " WHERE 1 = 1"
             + scope.requestWhere()
-            + "\nGROUP BY r.partner_id, r.currency";
-    return jdbc.query(
+            + "\nGROUP BY period_index, r.partner_id, r.currency";
+    Map<String, List<PaidResults>> results = perPeriod(periods);
+    jdbc.query(
         sql,
         scope.params(),
-        (rs, i) ->
-            new PaidResults(
-                rs.getString(1),
-                rs.getString(2),
-                rs.getBigDecimal(3),
-                rs.getLong(4),
-                rs.getBigDecimal(5)));
+        rs -> {
+          results
+              .get(periods.get(rs.getInt(1)).id())
+              .add(
+                  new PaidResults(
+                      rs.getString(2),
+                      rs.getString(3),
+                      rs.getBigDecimal(4),
+                      rs.getLong(5),
+                      rs.getBigDecimal(6)));
+        });
+    return results;
+  }
+
+  /**
+   * The index in {@code periods} (consecutive, oldest first) of the period a row's request ({@code
+   * r.submitted_at}) was submitted in, for rows within the periods.
+   */
+  private static String periodIndex(Scope scope, List<FundPeriod> periods) {
+    StringBuilder index = new StringBuilder("CASE");
+    for (int i = 1; i < periods.size(); i++) {
+      scope.params().addValue("start" + i, start(periods.get(i)));
+      index.append(" WHEN r.submitted_at < :start").append(i).append(" THEN ").append(i - 1);
+    }
+    return index.append(" ELSE ").append(periods.size() - 1).append(" END").toString();
+  }
+
+  /** An empty list per period, by id, oldest first. */
+  private static <T> Map<String, List<T>> perPeriod(List<FundPeriod> periods) {
+    Map<String, List<T>> lists = new LinkedHashMap<>();
+    periods.forEach(period -> lists.put(period.id(), new ArrayList<>()));
+    return lists;
   }
 
   private static Outcome outcome(ResultSet rs, int i) throws SQLException {
@@ -300,21 +332,14 @@ class InsightsQueries {
    */
   Map<String, List<PartnerDuration>> timesToCash(InsightsFilter filter, List<FundPeriod> periods) {
     Scope scope = Scope.of(filter).inPeriods(periods.get(0), periods.get(periods.size() - 1));
-    StringBuilder index = new StringBuilder("CASE");
-    for (int i = 1; i < periods.size(); i++) {
-      scope.params().addValue("start" + i, start(periods.get(i)));
-      index.append(" WHEN r.submitted_at < :start").append(i).append(" THEN ").append(i - 1);
-    }
-    index.append(" ELSE ").append(periods.size() - 1).append(" END");
     String sql =
         "SELECT "
-            + index
+            + periodIndex(scope, periods)
             + ", r.partner_id, r.cash_micros FROM insights_cash_time r"
             + scope.partnerJoin("r")
             + " WHERE 1 = 1"
             + scope.requestWhere();
-    Map<String, List<PartnerDuration>> times = new LinkedHashMap<>();
-    periods.forEach(period -> times.put(period.id(), new ArrayList<>()));
+    Map<String, List<PartnerDuration>> times = perPeriod(periods);
     jdbc.query(
         sql,
         scope.params(),

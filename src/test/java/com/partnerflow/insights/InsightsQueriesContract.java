@@ -125,26 +125,38 @@ abstract class InsightsQueriesContract {
     // Q3's request is not Q4's.
     outcome("cq-r5", "cq-gold-2", "WEBINAR", "EUR", IN_Q4.minusMonths(1), "999.00", 9, "9.00");
 
-    assertThat(queries.paidResults(filter(null), Q4))
+    Map<String, List<PaidResults>> all = queries.paidResults(filter(null), List.of(Q3, Q4));
+    assertThat(all.keySet()).containsExactly("2026-Q3", "2026-Q4");
+    assertThat(all.get("2026-Q4"))
         .filteredOn(r -> r.partnerId().startsWith("cq-"))
         .containsExactlyInAnyOrder(
-            new PaidResults(
-                "cq-gold-1", "EUR", new BigDecimal("350.50"), 7, new BigDecimal("3000.25")),
-            new PaidResults(
-                "cq-gold-1", "USD", new BigDecimal("70.00"), 1, new BigDecimal("300.00")),
-            new PaidResults("cq-silver", "EUR", new BigDecimal("0.00"), 0, new BigDecimal("0.00")));
-    assertThat(queries.paidResults(filter(Tier.GOLD), Q3))
+            new PaidResults("cq-gold-1", "EUR", m("350.50"), 7, m("3000.25")),
+            new PaidResults("cq-gold-1", "USD", m("70.00"), 1, m("300.00")),
+            new PaidResults("cq-silver", "EUR", m("0.00"), 0, m("0.00")));
+    assertThat(all.get("2026-Q3"))
         .filteredOn(r -> r.partnerId().startsWith("cq-"))
-        .containsExactly(
-            new PaidResults(
-                "cq-gold-2", "EUR", new BigDecimal("999.00"), 9, new BigDecimal("9.00")));
-    assertThat(
-            queries.paidResults(
-                new InsightsFilter(null, Tier.GOLD, null, null, ActivityType.EVENT), Q4))
+        .containsExactly(new PaidResults("cq-gold-2", "EUR", m("999.00"), 9, m("9.00")));
+    Map<String, List<PaidResults>> gold = queries.paidResults(filter(Tier.GOLD), List.of(Q3, Q4));
+    assertThat(gold.get("2026-Q4"))
         .filteredOn(r -> r.partnerId().startsWith("cq-"))
-        .containsExactly(
-            new PaidResults(
-                "cq-gold-1", "EUR", new BigDecimal("250.50"), 4, new BigDecimal("2000.25")));
+        .extracting(PaidResults::partnerId)
+        .containsOnly("cq-gold-1");
+    assertThat(gold.get("2026-Q3"))
+        .filteredOn(r -> r.partnerId().startsWith("cq-"))
+        .containsExactly(new PaidResults("cq-gold-2", "EUR", m("999.00"), 9, m("9.00")));
+    Map<String, List<PaidResults>> goldEvents =
+        queries.paidResults(
+            new InsightsFilter(null, Tier.GOLD, null, null, ActivityType.EVENT), List.of(Q3, Q4));
+    assertThat(goldEvents.get("2026-Q3"))
+        .filteredOn(r -> r.partnerId().startsWith("cq-"))
+        .isEmpty();
+    assertThat(goldEvents.get("2026-Q4"))
+        .filteredOn(r -> r.partnerId().startsWith("cq-"))
+        .containsExactly(new PaidResults("cq-gold-1", "EUR", m("250.50"), 4, m("2000.25")));
+  }
+
+  private static BigDecimal m(String amount) {
+    return new BigDecimal(amount);
   }
 
   private static InsightsFilter filter(Tier tier) {
