@@ -6,6 +6,7 @@ import com.partnerflow.fund.FundPeriod;
 import com.partnerflow.identity.PartnerflowUser;
 import com.partnerflow.insights.InsightsQueries.LevelCount;
 import com.partnerflow.insights.InsightsQueries.Outcome;
+import com.partnerflow.insights.InsightsQueries.PaidResults;
 import com.partnerflow.insights.InsightsQueries.PartnerFacts;
 import com.partnerflow.insights.InsightsViews.Cohorts;
 import com.partnerflow.insights.InsightsViews.Dashboard;
@@ -19,7 +20,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
@@ -47,12 +47,39 @@ class Insights {
     this.clock = clock;
   }
 
+  /** The dashboard and the period's reconciliation of the page {@code /insights}. */
+  record Page(Dashboard dashboard, Reconciliation reconciliation) {}
+
   @Transactional(readOnly = true)
   Dashboard dashboard(PartnerflowUser user, InsightsFilter filter) {
     InsightsAccess.require(user);
     FundPeriod period = periodOf(filter);
+    return dashboard(filter, period, queries.outcomes(filter, period), partners());
+  }
+
+  /**
+   * The page's figures from one read of the period's outcomes and of the partners, which the
+   * dashboard and the reconciliation share.
+   */
+  @Transactional(readOnly = true)
+  Page page(PartnerflowUser user, InsightsFilter filter) {
+    InsightsAccess.require(user);
+    FundPeriod period = periodOf(filter);
     List<Outcome> outcomes = queries.outcomes(filter, period);
     Map<String, PartnerFacts> partners = partners();
+    return new Page(
+        dashboard(filter, period, outcomes, partners),
+        new Reconciliation(
+            period.id(),
+            InsightsFigures.reconciliation(outcomes, partners),
+            reviews.of(period.id())));
+  }
+
+  private Dashboard dashboard(
+      InsightsFilter filter,
+      FundPeriod period,
+      List<Outcome> outcomes,
+      Map<String, PartnerFacts> partners) {
     List<LevelCount> levels = queries.levels(filter, period);
     List<String> currencies = InsightsFigures.currencies(outcomes);
     return new Dashboard(
@@ -126,16 +153,13 @@ class Insights {
     InsightsAccess.require(user);
     List<FundPeriod> periods = periodsEndingWith(periodOf(filter), count);
     List<String> ids = periods.stream().map(FundPeriod::id).toList();
-    Map<String, List<Outcome>> outcomes = new LinkedHashMap<>();
-    for (FundPeriod period : periods) {
-      outcomes.put(period.id(), queries.outcomes(filter, period));
-    }
+    Map<String, List<PaidResults>> results = queries.paidResults(filter, periods);
     Map<String, List<InsightsQueries.PartnerDuration>> cash = queries.timesToCash(filter, periods);
     return new Cohorts(
         by.parameter,
         ids,
-        InsightsFigures.cohorts(
-            by, ids, queries.ledgerSums(filter, ids), outcomes, cash, partners()));
+        InsightsFigures.cohortFigures(
+            by, ids, queries.ledgerSums(filter, ids), results, cash, partners()));
   }
 
   private List<ReconciliationRow> rows(InsightsFilter filter, FundPeriod period) {

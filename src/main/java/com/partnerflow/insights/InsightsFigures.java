@@ -7,6 +7,7 @@ import com.partnerflow.insights.InsightsQueries.LedgerDay;
 import com.partnerflow.insights.InsightsQueries.LedgerSum;
 import com.partnerflow.insights.InsightsQueries.LevelCount;
 import com.partnerflow.insights.InsightsQueries.Outcome;
+import com.partnerflow.insights.InsightsQueries.PaidResults;
 import com.partnerflow.insights.InsightsQueries.PartnerDuration;
 import com.partnerflow.insights.InsightsQueries.PartnerFacts;
 import com.partnerflow.insights.InsightsViews.BurnDown;
@@ -27,6 +28,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -318,34 +320,47 @@ final class InsightsFigures {
       Map<String, List<Outcome>> outcomesByPeriod,
       Map<String, List<PartnerDuration>> cashByPeriod,
       Map<String, PartnerFacts> partners) {
+    Map<String, List<PaidResults>> results = new LinkedHashMap<>();
+    outcomesByPeriod.forEach(
+        (period, list) -> results.put(period, list.stream().map(PaidResults::of).toList()));
+    return cohortFigures(by, periods, ledger, results, cashByPeriod, partners);
+  }
+
+  /** As {@link #cohorts}, from the outcomes' paid money and results only. */
+  static List<Cohort> cohortFigures(
+      InsightsGrouping by,
+      List<String> periods,
+      List<LedgerSum> ledger,
+      Map<String, List<PaidResults>> outcomesByPeriod,
+      Map<String, List<PartnerDuration>> cashByPeriod,
+      Map<String, PartnerFacts> partners) {
     Map<String, List<LedgerSum>> ledgerByCohort = new TreeMap<>();
     for (LedgerSum l : ledger) {
       for (String[] key : by.partnerKeys(partners.get(l.partnerId()))) {
         ledgerByCohort.computeIfAbsent(key[0] + "|" + l.currency(), k -> new ArrayList<>()).add(l);
       }
     }
-    Map<String, Outcome> outcomes = new TreeMap<>();
+    Map<String, PaidResults> outcomes = new TreeMap<>();
     outcomesByPeriod.forEach(
         (period, list) ->
             list.forEach(
                 o -> {
                   for (String[] key : by.partnerKeys(partners.get(o.partnerId()))) {
                     outcomes.merge(
-                        key[0] + "|" + o.currency() + "|" + period, o, InsightsFigures::plus);
+                        key[0] + "|" + o.currency() + "|" + period,
+                        o,
+                        (a, b) ->
+                            new PaidResults(
+                                a.partnerId(),
+                                a.currency(),
+                                a.paid().add(b.paid()),
+                                a.leads() + b.leads(),
+                                a.pipeline().add(b.pipeline())));
                     ledgerByCohort.computeIfAbsent(
                         key[0] + "|" + o.currency(), k -> new ArrayList<>());
                   }
                 }));
-    Map<String, List<Duration>> cash = new TreeMap<>();
-    cashByPeriod.forEach(
-        (period, list) ->
-            list.forEach(
-                d -> {
-                  for (String[] key : by.partnerKeys(partners.get(d.partnerId()))) {
-                    cash.computeIfAbsent(key[0] + "|" + period, k -> new ArrayList<>())
-                        .add(d.duration());
-                  }
-                }));
+    Map<String, long[]> cash = cohortNanos(by, cashByPeriod, partners);
     List<Cohort> result = new ArrayList<>();
     ledgerByCohort.forEach(
         (cohortKey, sums) -> {
@@ -354,10 +369,9 @@ final class InsightsFigures {
           List<CohortValue> values = new ArrayList<>();
           for (String period : periods) {
             Utilisation u = utilisation.get(period);
-            Outcome o = outcomes.get(cohortKey + "|" + period);
-            List<Duration> times =
-                cash.getOrDefault(parts[0] + "|" + period, List.of()).stream().sorted().toList();
-            BigDecimal paid = o == null ? zero() : o.paidAmount();
+            PaidResults o = outcomes.get(cohortKey + "|" + period);
+            long[] times = cash.getOrDefault(parts[0] + "|" + period, new long[0]);
+            BigDecimal paid = o == null ? zero() : o.paid();
             long leads = o == null ? 0 : o.leads();
             BigDecimal pipeline = o == null ? zero() : o.pipeline();
             values.add(
@@ -371,12 +385,69 @@ final class InsightsFigures {
                     pipeline,
                     perUnit(pipeline, paid),
                     money(paid, BigDecimal.valueOf(leads)),
-                    times.size(),
-                    percentile(times, 50)));
+                    times.length,
+                    times.length == 0
+                        ? null
+                        : Duration.ofNanos(times[(int) rank(times.length, 50) - 1])));
           }
           result.add(new Cohort(parts[0], parts[1], values));
         });
     return result;
+  }
+
+  /**
+   * Each cohort's times to cash in nanoseconds per period (key {@code cohort|period}), sorted: a
+   * period's payments are gathered per partner first and each partner's cohorts are looked up once,
+   * so the work per payment is an array store, not a key lookup and a string.
+   */
+  private static Map<String, long[]> cohortNanos(
+      InsightsGrouping by,
+      Map<String, List<PartnerDuration>> cashByPeriod,
+      Map<String, PartnerFacts> partners) {
+    Map<String, List<String[]>> keysOf = new LinkedHashMap<>();
+    Map<String, long[]> result = new TreeMap<>();
+    cashByPeriod.forEach(
+        (period, list) -> {
+          Map<String, Nanos> byPartner = new LinkedHashMap<>();
+          for (PartnerDuration d : list) {
+            byPartner.computeIfAbsent(d.partnerId(), id -> new Nanos()).add(d.duration().toNanos());
+          }
+          Map<String, List<Nanos>> byCohort = new LinkedHashMap<>();
+          byPartner.forEach(
+              (partnerId, nanos) -> {
+                List<String[]> keys =
+                    keysOf.computeIfAbsent(partnerId, id -> by.partnerKeys(partners.get(id)));
+                for (String[] key : keys) {
+                  byCohort.computeIfAbsent(key[0], k -> new ArrayList<>()).add(nanos);
+                }
+              });
+          byCohort.forEach((cohort, parts) -> result.put(cohort + "|" + period, sorted(parts)));
+        });
+    return result;
+  }
+
+  private static long[] sorted(List<Nanos> parts) {
+    long[] all = new long[parts.stream().mapToInt(n -> n.size).sum()];
+    int at = 0;
+    for (Nanos n : parts) {
+      System.arraycopy(n.values, 0, all, at, n.size);
+      at += n.size;
+    }
+    Arrays.sort(all);
+    return all;
+  }
+
+  /** A growing array of nanoseconds. */
+  private static final class Nanos {
+    long[] values = new long[8];
+    int size;
+
+    void add(long value) {
+      if (size == values.length) {
+        values = Arrays.copyOf(values, size * 2);
+      }
+      values[size++] = value;
+    }
   }
 
   /** The nearest-rank percentile of sorted durations; null for none. */

@@ -47,8 +47,9 @@ class InsightsPages {
       problems = e.problems();
       filter = new InsightsFilter(null, null, null, null, null);
     }
-    Dashboard dashboard = insights.dashboard(user, filter);
-    Reconciliation reconciliation = insights.reconciliation(user, filter);
+    Insights.Page page = insights.page(user, filter);
+    Dashboard dashboard = page.dashboard();
+    Reconciliation reconciliation = page.reconciliation();
     model.addAttribute("problems", problems);
     model.addAttribute("filter", filter);
     model.addAttribute("d", dashboard);

@@ -36,6 +36,11 @@ class InsightsQueries {
   static final String VERIFIED_CLAIMS = "('APPROVED','PAID')";
   static final String HUMAN_DECISIONS = "('APPROVE','APPROVE_REDUCED','REJECT','REQUEST_CHANGES')";
 
+  /**
+   * The governance counts' joins, left out without a partner filter ({@link Scope#partnerJoin}).
+   */
+  private static final String PARTNER_JOIN = " JOIN partner p ON p.id = r.partner_id";
+
   private final NamedParameterJdbcTemplate jdbc;
 
   InsightsQueries(NamedParameterJdbcTemplate jdbc) {
@@ -83,6 +88,15 @@ class InsightsQueries {
       long paid,
       BigDecimal paidAmount) {}
 
+  /** A partner's paid money and measured results in one currency (of the requests in scope). */
+  record PaidResults(
+      String partnerId, String currency, BigDecimal paid, long leads, BigDecimal pipeline) {
+
+    static PaidResults of(Outcome o) {
+      return new PaidResults(o.partnerId(), o.currency(), o.paidAmount(), o.leads(), o.pipeline());
+    }
+  }
+
   /** How many payments, and their nearest-rank p50 and p90 of time to cash (null for none). */
   record CashTimes(long payments, Duration p50, Duration p90) {
 
@@ -127,8 +141,10 @@ class InsightsQueries {
         """
         SELECT b.partner_id, b.period, b.currency, t.entry_type, t.lapsed, SUM(t.amount)
         FROM fund_ledger_total t
-        JOIN fund_budget b ON b.id = t.budget_id
-        JOIN partner p ON p.id = b.partner_id
+        JOIN fund_budget b ON b.id = t.budget_id"""
+            + scope.partnerJoin("b")
+            + """
+
         WHERE b.period IN (:periods)"""
             + scope.partnerWhere()
             + scope.ledgerActivityWhere("t")
@@ -157,8 +173,10 @@ class InsightsQueries {
         """
         SELECT d.entry_day, b.currency, d.entry_type, SUM(d.amount)
         FROM fund_ledger_day d
-        JOIN fund_budget b ON b.id = d.budget_id
-        JOIN partner p ON p.id = b.partner_id
+        JOIN fund_budget b ON b.id = d.budget_id"""
+            + scope.partnerJoin("b")
+            + """
+
         WHERE b.period = :period"""
             + scope.partnerWhere()
             + scope.ledgerActivityWhere("d")
@@ -198,13 +216,70 @@ class InsightsQueries {
           SUM(CASE WHEN r.verified > 0 THEN 1 ELSE 0 END), SUM(r.verified_amount),
           SUM(r.leads), SUM(r.opportunities), SUM(r.pipeline), SUM(r.registrations),
           SUM(CASE WHEN r.paid > 0 THEN 1 ELSE 0 END), SUM(r.paid_amount)
-        FROM insights_request_outcome r
-        JOIN partner p ON p.id = r.partner_id
-        WHERE 1 = 1"""
+        FROM insights_request_outcome r"""
                 .formatted(approved)
+            + scope.partnerJoin("r")
+            + " WHERE 1 = 1"
             + scope.requestWhere()
             + "\nGROUP BY r.partner_id, r.activity_type, r.currency";
     return jdbc.query(sql, scope.params(), InsightsQueries::outcome);
+  }
+
+  /**
+   * What cohorts sum of each period's outcomes (by period id): per partner and currency the paid
+   * money, leads and pipeline (three of the sums of {@link #outcomes}, not per activity type), from
+   * one read for all the periods.
+   *
+   * @param periods consecutive periods, oldest first
+   */
+  Map<String, List<PaidResults>> paidResults(InsightsFilter filter, List<FundPeriod> periods) {
+    Scope scope = Scope.of(filter).inPeriods(periods.get(0), periods.get(periods.size() - 1));
+    String sql =
+        "SELECT "
+            + periodIndex(scope, periods)
+            + " AS period_index, r.partner_id, r.currency,"
+            + " SUM(r.paid_amount), SUM(r.leads), SUM(r.pipeline)"
+            + " FROM insights_request_outcome r"
+            + scope.partnerJoin("r")
+            + " WHERE 1 = 1"
+            + scope.requestWhere()
+            + "\nGROUP BY period_index, r.partner_id, r.currency";
+    Map<String, List<PaidResults>> results = perPeriod(periods);
+    jdbc.query(
+        sql,
+        scope.params(),
+        rs -> {
+          results
+              .get(periods.get(rs.getInt(1)).id())
+              .add(
+                  new PaidResults(
+                      rs.getString(2),
+                      rs.getString(3),
+                      rs.getBigDecimal(4),
+                      rs.getLong(5),
+                      rs.getBigDecimal(6)));
+        });
+    return results;
+  }
+
+  /**
+   * The index in {@code periods} (consecutive, oldest first) of the period a row's request ({@code
+   * r.submitted_at}) was submitted in, for rows within the periods.
+   */
+  private static String periodIndex(Scope scope, List<FundPeriod> periods) {
+    StringBuilder index = new StringBuilder("CASE");
+    for (int i = 1; i < periods.size(); i++) {
+      scope.params().addValue("start" + i, start(periods.get(i)));
+      index.append(" WHEN r.submitted_at < :start").append(i).append(" THEN ").append(i - 1);
+    }
+    return index.append(" ELSE ").append(periods.size() - 1).append(" END").toString();
+  }
+
+  /** An empty list per period, by id, oldest first. */
+  private static <T> Map<String, List<T>> perPeriod(List<FundPeriod> periods) {
+    Map<String, List<T>> lists = new LinkedHashMap<>();
+    periods.forEach(period -> lists.put(period.id(), new ArrayList<>()));
+    return lists;
   }
 
   private static Outcome outcome(ResultSet rs, int i) throws SQLException {
@@ -238,9 +313,9 @@ class InsightsQueries {
         """
         SELECT r.submitted_at, MIN(d.decided_at), r.partner_id
         FROM mdf_request r
-        JOIN partner p ON p.id = r.partner_id
-        JOIN mdf_decision d ON d.request_id = r.id AND d.action IN ('FUNDS_RESERVED', 'REJECTED')
-        WHERE 1 = 1"""
+        JOIN mdf_decision d ON d.request_id = r.id AND d.action IN ('FUNDS_RESERVED', 'REJECTED')"""
+            + scope.partnerJoin("r")
+            + " WHERE 1 = 1"
             + scope.requestWhere()
             + "\nGROUP BY r.id, r.submitted_at, r.partner_id";
     return jdbc.query(
@@ -257,20 +332,14 @@ class InsightsQueries {
    */
   Map<String, List<PartnerDuration>> timesToCash(InsightsFilter filter, List<FundPeriod> periods) {
     Scope scope = Scope.of(filter).inPeriods(periods.get(0), periods.get(periods.size() - 1));
-    StringBuilder index = new StringBuilder("CASE");
-    for (int i = 1; i < periods.size(); i++) {
-      scope.params().addValue("start" + i, start(periods.get(i)));
-      index.append(" WHEN r.submitted_at < :start").append(i).append(" THEN ").append(i - 1);
-    }
-    index.append(" ELSE ").append(periods.size() - 1).append(" END");
     String sql =
         "SELECT "
-            + index
-            + ", r.partner_id, r.cash_micros"
-            + " FROM insights_cash_time r JOIN partner p ON p.id = r.partner_id WHERE 1 = 1"
+            + periodIndex(scope, periods)
+            + ", r.partner_id, r.cash_micros FROM insights_cash_time r"
+            + scope.partnerJoin("r")
+            + " WHERE 1 = 1"
             + scope.requestWhere();
-    Map<String, List<PartnerDuration>> times = new LinkedHashMap<>();
-    periods.forEach(period -> times.put(period.id(), new ArrayList<>()));
+    Map<String, List<PartnerDuration>> times = perPeriod(periods);
     jdbc.query(
         sql,
         scope.params(),
@@ -299,9 +368,9 @@ class InsightsQueries {
     String from =
         """
 
-        FROM insights_cash_time r
-        JOIN partner p ON p.id = r.partner_id
-        WHERE 1 = 1"""
+        FROM insights_cash_time r"""
+            + scope.partnerJoin("r")
+            + " WHERE 1 = 1"
             + scope.requestWhere()
             + (partnerIds == null ? "" : " AND r.partner_id IN (:partnerIds)");
     MapSqlParameterSource params = scope.params();
@@ -338,10 +407,10 @@ class InsightsQueries {
           SUM(CASE WHEN d.action IN %s THEN 1 ELSE 0 END),
           SUM(CASE WHEN d.action = 'ESCALATED' THEN 1 ELSE 0 END)
         FROM mdf_decision d
-        JOIN mdf_request r ON r.id = d.request_id
-        JOIN partner p ON p.id = r.partner_id
-        WHERE d.approval_level IS NOT NULL"""
+        JOIN mdf_request r ON r.id = d.request_id"""
                 .formatted(HUMAN_DECISIONS)
+            + scope.partnerJoin("r")
+            + " WHERE d.approval_level IS NOT NULL"
             + scope.requestWhere()
             + "\nGROUP BY d.approval_level ORDER BY d.approval_level";
     return jdbc.query(
@@ -381,7 +450,8 @@ class InsightsQueries {
                 + " disbursement_claim c ON c.id = f.claim_id JOIN mdf_request r ON r.id ="
                 + " c.mdf_request_id JOIN partner p ON p.id = r.partner_id WHERE f.kind ="
                 + " 'DUPLICATE_FILE' %2$s)")
-            .formatted(from, where, APPROVED_STATUSES, HUMAN_DECISIONS);
+            .formatted(from, where, APPROVED_STATUSES, HUMAN_DECISIONS)
+            .replace(PARTNER_JOIN, scope.partnerJoin("r"));
     return jdbc.queryForObject(
         sql,
         scope.params(),
@@ -453,6 +523,17 @@ class InsightsQueries {
       params.addValue("from", start(first));
       params.addValue("to", Timestamp.valueOf(last.endsOn().plusDays(1).atStartOfDay()));
       return new Scope(filter, params, first);
+    }
+
+    /**
+     * The join to {@code partner} (of the rows aliased {@code alias}) that {@link #partnerWhere}
+     * needs; none without a partner filter, as every request's and budget's partner exists (foreign
+     * keys) and a join per row costs H2 more than reading the row.
+     */
+    String partnerJoin(String alias) {
+      boolean partnerFilter =
+          filter.tier() != null || filter.region() != null || filter.vertical() != null;
+      return partnerFilter ? " JOIN partner p ON p.id = %s.partner_id".formatted(alias) : "";
     }
 
     String partnerWhere() {

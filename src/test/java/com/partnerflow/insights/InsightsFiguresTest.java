@@ -8,6 +8,8 @@ import com.partnerflow.insights.InsightsQueries.LedgerDay;
 import com.partnerflow.insights.InsightsQueries.LedgerSum;
 import com.partnerflow.insights.InsightsQueries.LevelCount;
 import com.partnerflow.insights.InsightsQueries.Outcome;
+import com.partnerflow.insights.InsightsQueries.PaidResults;
+import com.partnerflow.insights.InsightsQueries.PartnerDuration;
 import com.partnerflow.insights.InsightsQueries.PartnerFacts;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -292,6 +294,55 @@ class InsightsFiguresTest {
     var silver = cohorts.get(1).values();
     assertThat(silver.get(0).allocated()).isEqualByComparingTo("500");
     assertThat(silver.get(1).timeToCashP50()).isEqualTo(Duration.ofHours(99));
+  }
+
+  @Test
+  void aCohortsTimeToCashIsTheNearestRankOfAllItsPartnersPayments() {
+    Map<String, PartnerFacts> partners =
+        Map.of(
+            "p1",
+            new PartnerFacts("p1", "One", "GOLD", "EMEA", List.of("RETAIL", "HEALTHCARE"), null),
+            "p2",
+            new PartnerFacts("p2", "Two", "GOLD", "EMEA", List.of("RETAIL"), null),
+            "p3",
+            new PartnerFacts("p3", "Three", "GOLD", "EMEA", List.of(), null));
+    var cohorts =
+        InsightsFigures.cohortFigures(
+            InsightsGrouping.VERTICAL,
+            List.of("2026-Q1", "2026-Q2"),
+            List.of(
+                new LedgerSum("p1", "2026-Q2", "EUR", "ALLOCATE", false, m("100.00")),
+                new LedgerSum("p2", "2026-Q2", "EUR", "ALLOCATE", false, m("200.00")),
+                new LedgerSum("p3", "2026-Q2", "EUR", "ALLOCATE", false, m("300.00"))),
+            Map.of("2026-Q2", List.of(new PaidResults("p2", "EUR", m("50.00"), 5, m("1000.00")))),
+            Map.of(
+                "2026-Q1",
+                List.of(),
+                "2026-Q2",
+                List.of(
+                    new PartnerDuration("p1", Duration.ofHours(5)),
+                    new PartnerDuration("p2", Duration.ofHours(3)),
+                    new PartnerDuration("p1", Duration.ofHours(1)),
+                    new PartnerDuration("p3", Duration.ofHours(7)),
+                    new PartnerDuration("p2", Duration.ofHours(4)),
+                    new PartnerDuration("p2", Duration.ofHours(2).plusNanos(1_000)))),
+            partners);
+    assertThat(cohorts.stream().map(c -> c.key())).containsExactly("HEALTHCARE", "NONE", "RETAIL");
+    // p1 alone: 1 h, 5 h; nearest rank ceil(1.0) = 1.
+    var healthcare = cohorts.get(0).values();
+    assertThat(healthcare.get(0).payments()).isZero();
+    assertThat(healthcare.get(0).timeToCashP50()).isNull();
+    assertThat(healthcare.get(1).payments()).isEqualTo(2);
+    assertThat(healthcare.get(1).timeToCashP50()).isEqualTo(Duration.ofHours(1));
+    assertThat(cohorts.get(1).values().get(1).timeToCashP50()).isEqualTo(Duration.ofHours(7));
+    // p1 and p2: 1 h, 2 h + 1 µs, 3 h, 4 h, 5 h; rank ceil(2.5) = 3. p1 is in both verticals.
+    var retail = cohorts.get(2).values().get(1);
+    assertThat(retail.payments()).isEqualTo(5);
+    assertThat(retail.timeToCashP50()).isEqualTo(Duration.ofHours(3));
+    assertThat(retail.allocated()).isEqualByComparingTo("300.00");
+    assertThat(retail.paid()).isEqualByComparingTo("50.00");
+    assertThat(retail.leads()).isEqualTo(5);
+    assertThat(retail.costPerLead()).isEqualByComparingTo("10.00");
   }
 
   @Test

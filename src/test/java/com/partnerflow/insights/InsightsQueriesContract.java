@@ -4,23 +4,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.partnerflow.fund.FundPeriod;
 import com.partnerflow.insights.InsightsQueries.CashTimes;
+import com.partnerflow.insights.InsightsQueries.PaidResults;
+import com.partnerflow.insights.InsightsQueries.PartnerDuration;
+import com.partnerflow.mdf.ActivityType;
 import com.partnerflow.partner.Tier;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Time-to-cash percentiles computed by the database ({@link InsightsQueries#cashTimes}) on every
+ * Time-to-cash percentiles computed by the database ({@link InsightsQueries#cashTimes}), the
+ * cohorts' times to cash per period and partner ({@link InsightsQueries#timesToCash}) and paid
+ * results ({@link InsightsQueries#paidResults}), with and without the partner join, on every
  * database the service supports: H2 in MySQL mode ({@link InsightsQueriesIT}) and a real
  * MySQL-protocol server ({@link MySqlInsightsQueriesIT}). The rows' microseconds come from the same
  * TIMESTAMPDIFF the writes and the migration use; the expectations are hand-computed nearest ranks.
  */
 abstract class InsightsQueriesContract {
 
+  static final FundPeriod Q3 = FundPeriod.of("2026-Q3");
   static final FundPeriod Q4 = FundPeriod.of("2026-Q4");
   static final LocalDateTime IN_Q4 = LocalDateTime.parse("2026-10-05T09:00:00");
   static final LocalDateTime CLAIMED = LocalDateTime.parse("2026-10-20T08:00:00");
@@ -31,6 +39,7 @@ abstract class InsightsQueriesContract {
   @BeforeEach
   void payments() {
     jdbc.update("DELETE FROM insights_cash_time WHERE partner_id LIKE 'cq-%'");
+    jdbc.update("DELETE FROM insights_request_outcome WHERE partner_id LIKE 'cq-%'");
     jdbc.update("DELETE FROM partner WHERE id LIKE 'cq-%'");
     partner("cq-gold-1", "GOLD");
     partner("cq-gold-2", "GOLD");
@@ -83,6 +92,73 @@ abstract class InsightsQueriesContract {
         .isEqualTo(CashTimes.NONE);
   }
 
+  @Test
+  void timesToCashPerPeriodAndPartner() {
+    Map<String, List<PartnerDuration>> all = queries.timesToCash(filter(null), List.of(Q3, Q4));
+    assertThat(all.keySet()).containsExactly("2026-Q3", "2026-Q4");
+    assertThat(all.get("2026-Q3"))
+        .containsExactly(new PartnerDuration("cq-gold-1", Duration.ofMinutes(1)));
+    assertThat(all.get("2026-Q4"))
+        .containsExactlyInAnyOrder(
+            new PartnerDuration("cq-gold-1", Duration.ofDays(3)),
+            new PartnerDuration("cq-gold-1", Duration.ofDays(1)),
+            new PartnerDuration("cq-gold-1", Duration.ofDays(2).plusNanos(500_000)),
+            new PartnerDuration("cq-gold-2", Duration.ofDays(5)),
+            new PartnerDuration("cq-gold-2", Duration.ofDays(4)),
+            new PartnerDuration("cq-silver", Duration.ofDays(10)),
+            new PartnerDuration("cq-silver", Duration.ofHours(6)));
+    Map<String, List<PartnerDuration>> silver =
+        queries.timesToCash(filter(Tier.SILVER), List.of(Q3, Q4));
+    assertThat(silver.get("2026-Q3")).isEmpty();
+    assertThat(silver.get("2026-Q4"))
+        .containsExactlyInAnyOrder(
+            new PartnerDuration("cq-silver", Duration.ofDays(10)),
+            new PartnerDuration("cq-silver", Duration.ofHours(6)));
+  }
+
+  @Test
+  void paidResultsPerPartnerAndCurrency() {
+    outcome("cq-r1", "cq-gold-1", "WEBINAR", "EUR", IN_Q4, "100.00", 3, "1000.00");
+    outcome("cq-r2", "cq-gold-1", "EVENT", "EUR", IN_Q4, "250.50", 4, "2000.25");
+    outcome("cq-r3", "cq-gold-1", "WEBINAR", "USD", IN_Q4, "70.00", 1, "300.00");
+    outcome("cq-r4", "cq-silver", "WEBINAR", "EUR", IN_Q4, "0.00", 0, "0.00");
+    // Q3's request is not Q4's.
+    outcome("cq-r5", "cq-gold-2", "WEBINAR", "EUR", IN_Q4.minusMonths(1), "999.00", 9, "9.00");
+
+    Map<String, List<PaidResults>> all = queries.paidResults(filter(null), List.of(Q3, Q4));
+    assertThat(all.keySet()).containsExactly("2026-Q3", "2026-Q4");
+    assertThat(all.get("2026-Q4"))
+        .filteredOn(r -> r.partnerId().startsWith("cq-"))
+        .containsExactlyInAnyOrder(
+            new PaidResults("cq-gold-1", "EUR", m("350.50"), 7, m("3000.25")),
+            new PaidResults("cq-gold-1", "USD", m("70.00"), 1, m("300.00")),
+            new PaidResults("cq-silver", "EUR", m("0.00"), 0, m("0.00")));
+    assertThat(all.get("2026-Q3"))
+        .filteredOn(r -> r.partnerId().startsWith("cq-"))
+        .containsExactly(new PaidResults("cq-gold-2", "EUR", m("999.00"), 9, m("9.00")));
+    Map<String, List<PaidResults>> gold = queries.paidResults(filter(Tier.GOLD), List.of(Q3, Q4));
+    assertThat(gold.get("2026-Q4"))
+        .filteredOn(r -> r.partnerId().startsWith("cq-"))
+        .extracting(PaidResults::partnerId)
+        .containsOnly("cq-gold-1");
+    assertThat(gold.get("2026-Q3"))
+        .filteredOn(r -> r.partnerId().startsWith("cq-"))
+        .containsExactly(new PaidResults("cq-gold-2", "EUR", m("999.00"), 9, m("9.00")));
+    Map<String, List<PaidResults>> goldEvents =
+        queries.paidResults(
+            new InsightsFilter(null, Tier.GOLD, null, null, ActivityType.EVENT), List.of(Q3, Q4));
+    assertThat(goldEvents.get("2026-Q3"))
+        .filteredOn(r -> r.partnerId().startsWith("cq-"))
+        .isEmpty();
+    assertThat(goldEvents.get("2026-Q4"))
+        .filteredOn(r -> r.partnerId().startsWith("cq-"))
+        .containsExactly(new PaidResults("cq-gold-1", "EUR", m("250.50"), 4, m("2000.25")));
+  }
+
+  private static BigDecimal m(String amount) {
+    return new BigDecimal(amount);
+  }
+
   private static InsightsFilter filter(Tier tier) {
     return new InsightsFilter(null, tier, null, null, null);
   }
@@ -95,6 +171,30 @@ abstract class InsightsQueriesContract {
         "Cash " + id,
         tier,
         IN_Q4.minusYears(1));
+  }
+
+  private void outcome(
+      String id,
+      String partnerId,
+      String activityType,
+      String currency,
+      LocalDateTime submitted,
+      String paid,
+      long leads,
+      String pipeline) {
+    jdbc.update(
+        "INSERT INTO insights_request_outcome (request_id, partner_id, activity_type, currency,"
+            + " submitted_at, status, requested_amount, claimed, claimed_amount, verified,"
+            + " verified_amount, leads, opportunities, pipeline, registrations, paid, paid_amount)"
+            + " VALUES (?, ?, ?, ?, ?, 'CLOSED', 1000.00, 1, 0, 1, 0, ?, 0, ?, 0, 1, ?)",
+        id,
+        partnerId,
+        activityType,
+        currency,
+        submitted,
+        leads,
+        new BigDecimal(pipeline),
+        new BigDecimal(paid));
   }
 
   private void payment(String id, String partnerId, LocalDateTime submitted, Duration toCash) {
