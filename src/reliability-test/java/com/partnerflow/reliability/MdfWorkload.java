@@ -63,6 +63,7 @@ final class MdfWorkload {
   private final Queue<Throwable> failures = new ConcurrentLinkedQueue<>();
   private final Map<String, AtomicLong> counters = new ConcurrentHashMap<>();
   private final AtomicBoolean stop = new AtomicBoolean();
+  private volatile boolean engineMayBeAway;
 
   MdfWorkload(PartnerflowApi api, ReliabilityProgram program, String tag, int requests) {
     this.api = api;
@@ -77,6 +78,16 @@ final class MdfWorkload {
               "rel_%s_ms%03d".formatted(tag, i),
               new BigDecimal("2500.35").add(BigDecimal.valueOf(7L * i))));
     }
+  }
+
+  /**
+   * The engine may be away or push back during the run: a task completion or a payment run answered
+   * {@code 503} ("try again") is counted and tried again later instead of failing the run.
+   * Submissions and payment confirmations must still succeed (the outbox keeps them).
+   */
+  MdfWorkload whileTheEngineMayBeAway() {
+    engineMayBeAway = true;
+    return this;
   }
 
   List<Planned> plan() {
@@ -174,6 +185,9 @@ final class MdfWorkload {
       expect(answer, 201, "submit " + next.title());
       byRequestId.put(answer.json().get("id").asText(), next);
       increment("submitted");
+      if ("PENDING".equals(answer.json().path("processStart").asText())) {
+        increment("submissions saved, start pending");
+      }
     }
   }
 
@@ -254,6 +268,8 @@ final class MdfWorkload {
         var run = api.post(user, "/api/payments/runs", "");
         if (run.status() == 201) {
           increment("payment runs");
+        } else if (run.status() == 503 && engineMayBeAway) {
+          increment("payment runs answered 503 (try again)");
         } else {
           // Another finance user's run took the instructed payments first.
           expect(run, 409, user + " starts a payment run");
@@ -271,6 +287,9 @@ final class MdfWorkload {
     if (answer.status() == 204) {
       increment("completed " + task.get("elementId").asText());
       increment("completed through instance " + (answer.instance() + 1));
+    } else if (answer.status() == 503 && engineMayBeAway) {
+      // Nothing was kept: the task stays in the inbox and is completed in a later round.
+      increment("completions answered 503 (try again)");
     } else {
       // The other person of the role (on either instance) completed it first.
       expect(answer, 409, user + " completes task " + id);

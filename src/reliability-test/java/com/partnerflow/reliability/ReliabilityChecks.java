@@ -1,5 +1,6 @@
 package com.partnerflow.reliability;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.partnerflow.reliability.ReliabilityFigures.Row;
 import com.partnerflow.reliability.ReliabilityFigures.Tally;
 import java.sql.Connection;
@@ -12,7 +13,10 @@ import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.SoftAssertions;
 
-/** The counting every scenario shares: rows of the figures, mails expected and observed, SQL. */
+/**
+ * The counting every scenario shares: rows of the figures, requests, tasks, claims, payments,
+ * ledger entries and mails expected and observed, SQL.
+ */
 final class ReliabilityChecks {
 
   private ReliabilityChecks() {}
@@ -24,6 +28,17 @@ final class ReliabilityChecks {
     softly.assertThat(tally.lost()).as(item + " lost " + tally.examples()).isZero();
     softly.assertThat(tally.duplicated()).as(item + " duplicated " + tally.examples()).isZero();
     return new Row(scenario, item, faults, affected, tally.lost(), tally.duplicated());
+  }
+
+  /** Every request ended CLOSED and its payment CONFIRMED: nothing open, nothing failed. */
+  static void assertClosedAndPaid(Connection db, int requests, SoftAssertions softly)
+      throws SQLException {
+    softly
+        .assertThat(counts(db, "SELECT status, COUNT(*) FROM mdf_request GROUP BY status"))
+        .isEqualTo(Map.of("CLOSED", (long) requests));
+    softly
+        .assertThat(counts(db, "SELECT status, COUNT(*) FROM payment GROUP BY status"))
+        .isEqualTo(Map.of("CONFIRMED", (long) requests));
   }
 
   static long closedRequests(ReliabilityDatabase database) {
@@ -83,6 +98,70 @@ final class ReliabilityChecks {
           .forEach(m -> received.add(new ReceivedMail(address + "|" + m.subject(), m.messageId())));
     }
     return received;
+  }
+
+  static Tally requestsTally(Connection db, MdfWorkload workload) throws SQLException {
+    return Tally.of(
+        workload.plan().stream().map(MdfWorkload.Planned::title).toList(),
+        strings(db, "SELECT title FROM mdf_request"));
+  }
+
+  /** One inbox row per request and user task (review, claim, verification). */
+  static Tally tasksTally(Connection db, Map<String, MdfWorkload.Planned> requests)
+      throws SQLException {
+    List<String> expected = new ArrayList<>();
+    for (String id : requests.keySet()) {
+      for (String element : List.of(MdfWorkload.REVIEW, MdfWorkload.CLAIM, MdfWorkload.VERIFY)) {
+        expected.add(id + "/" + element);
+      }
+    }
+    List<String> observed = new ArrayList<>();
+    try (ResultSet rs =
+        db.createStatement().executeQuery("SELECT element_id, context_json FROM inbox_task")) {
+      while (rs.next()) {
+        JsonNode context = PartnerflowApi.JSON.readTree(rs.getString(2));
+        observed.add(context.path("mdfRequestId").asText() + "/" + rs.getString(1));
+      }
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new AssertionError(e);
+    }
+    return Tally.of(expected, observed);
+  }
+
+  static Tally claimsTally(Connection db, Map<String, MdfWorkload.Planned> requests)
+      throws SQLException {
+    return Tally.of(
+        requests.keySet(), strings(db, "SELECT mdf_request_id FROM disbursement_claim"));
+  }
+
+  static Tally paymentsTally(Connection db, Map<String, MdfWorkload.Planned> requests)
+      throws SQLException {
+    return Tally.of(requests.keySet(), strings(db, "SELECT mdf_request_id FROM payment"));
+  }
+
+  /** Each payment in exactly one batch, though both finance users start payment runs. */
+  static Tally batchesTally(Connection db) throws SQLException {
+    return Tally.of(
+        strings(db, "SELECT id FROM payment"),
+        strings(db, "SELECT payment_id FROM payment_batch_line"));
+  }
+
+  /** Exactly one RESERVE, PAY and RELEASE per request, of exactly the planned amounts. */
+  static Tally ledgerTally(Connection db, Map<String, MdfWorkload.Planned> requests)
+      throws SQLException {
+    List<String> expected = new ArrayList<>();
+    requests.forEach(
+        (id, p) -> {
+          expected.add("mdf-request:" + id + "/RESERVE/" + p.amount().setScale(2));
+          expected.add("mdf-request:" + id + "/PAY/" + p.claimed().setScale(2));
+          expected.add("mdf-request:" + id + "/RELEASE/" + MdfWorkload.UNCLAIMED.setScale(2));
+        });
+    return Tally.of(
+        expected,
+        strings(
+            db,
+            "SELECT CONCAT(reference, '/', entry_type, '/', amount) FROM fund_ledger_entry"
+                + " WHERE entry_type <> 'ALLOCATE'"));
   }
 
   static long single(Connection db, String sql) throws SQLException {

@@ -41,17 +41,46 @@ final class ReliabilityStack implements AutoCloseable {
   private ChildProcess engine;
   private int enginePort;
   private ChildProcess smtp;
+  private EngineLink link;
   private int smtpPort;
   private int imapPort;
 
   private ReliabilityStack() {}
 
+  /**
+   * What a scenario needs besides the engine, mail server and database.
+   *
+   * @param instances how many service instances
+   * @param engineLink whether the instances reach the engine through an {@link EngineLink} the
+   *     scenario can cut
+   * @param serviceArguments extra command-line arguments of every instance (Spring properties, e.g.
+   *     {@code --partnerflow.engine.fault-injection.share=0.2})
+   */
+  record Options(int instances, boolean engineLink, List<String> serviceArguments) {
+
+    static Options instances(int instances) {
+      return new Options(instances, false, List.of());
+    }
+
+    Options throughAnEngineLink() {
+      return new Options(instances, true, serviceArguments);
+    }
+
+    Options withServiceArguments(String... arguments) {
+      return new Options(instances, engineLink, List.of(arguments));
+    }
+  }
+
   /** Starts the engine, the mail server, a new database and {@code instances} service instances. */
   static ReliabilityStack start(int instances) {
+    return start(Options.instances(instances));
+  }
+
+  static ReliabilityStack start(Options options) {
     var stack = new ReliabilityStack();
     Runtime.getRuntime().addShutdownHook(stack.shutdownHook);
     try {
-      stack.startAll(instances);
+      stack.startAll(options);
       return stack;
     } catch (RuntimeException | Error e) {
       stack.close();
@@ -59,7 +88,7 @@ final class ReliabilityStack implements AutoCloseable {
     }
   }
 
-  private void startAll(int instances) {
+  private void startAll(Options options) {
     database = ReliabilityDatabase.create();
     started.add(database);
     enginePort = freePort();
@@ -96,10 +125,16 @@ final class ReliabilityStack implements AutoCloseable {
             true);
     engine.awaitLogLine(EngineProcessMain.READY, ENGINE_START);
     smtp.awaitLogLine(SmtpProcessMain.READY, ENGINE_START);
+    int serviceEnginePort = enginePort;
+    if (options.engineLink()) {
+      link = EngineLink.to(enginePort);
+      started.add(link);
+      serviceEnginePort = link.port();
+    }
     // The instances start together against the empty database, as a scaled-out deployment does:
     // one of them migrates it (Flyway's lock), the other waits for it.
-    for (int i = 1; i <= instances; i++) {
-      services.add(startService("service-" + i));
+    for (int i = 1; i <= options.instances(); i++) {
+      services.add(startService("service-" + i, serviceEnginePort, options.serviceArguments()));
     }
     for (ServiceInstance service : services) {
       service
@@ -112,7 +147,7 @@ final class ReliabilityStack implements AutoCloseable {
     }
   }
 
-  private ServiceInstance startService(String name) {
+  private ServiceInstance startService(String name, int grpcPort, List<String> arguments) {
     int port = freePort();
     int managementPort = freePort();
     Path jar = Path.of(System.getProperty("reliability.jar", "target/partnerflow.jar"));
@@ -131,17 +166,17 @@ final class ReliabilityStack implements AutoCloseable {
     env.put("PARTNERFLOW_DB_PASSWORD", database.password());
     env.put("PARTNERFLOW_SMTP_HOST", "127.0.0.1");
     env.put("PARTNERFLOW_SMTP_PORT", String.valueOf(smtpPort));
-    env.put("CAMUNDA_GRPC_ADDRESS", "http://127.0.0.1:" + enginePort);
+    env.put("CAMUNDA_GRPC_ADDRESS", "http://127.0.0.1:" + grpcPort);
     // The engine serves no REST API; nothing may use this address (see README, Configuration).
-    env.put("CAMUNDA_REST_ADDRESS", "http://127.0.0.1:" + enginePort);
+    env.put("CAMUNDA_REST_ADDRESS", "http://127.0.0.1:" + grpcPort);
     // Fund periods of a year: a request's activity starts tomorrow and must lie in the current
     // period, which a quarter would break on the last day of every quarter.
     env.put("PARTNERFLOW_FUND_PERIOD", "YEAR");
-    var process =
-        startProcess(
-            name,
-            List.of(java.toString(), "-Xmx768m", "-jar", jar.toAbsolutePath().toString()),
-            env);
+    List<String> command =
+        new ArrayList<>(
+            List.of(java.toString(), "-Xmx768m", "-jar", jar.toAbsolutePath().toString()));
+    command.addAll(arguments);
+    var process = startProcess(name, command, env);
     return new ServiceInstance(
         process,
         URI.create("http://127.0.0.1:" + port),
@@ -192,6 +227,14 @@ final class ReliabilityStack implements AutoCloseable {
 
   ChildProcess smtp() {
     return smtp;
+  }
+
+  /** The link between the instances and the engine; only with {@link Options#engineLink()}. */
+  EngineLink engineLink() {
+    if (link == null) {
+      throw new IllegalStateException("This stack was started without an engine link");
+    }
+    return link;
   }
 
   /** Stops the SMTP service of the mail server (IMAP and the mailboxes stay): a mail outage. */

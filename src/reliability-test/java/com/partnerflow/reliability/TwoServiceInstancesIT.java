@@ -1,15 +1,20 @@
 package com.partnerflow.reliability;
 
+import static com.partnerflow.reliability.ReliabilityChecks.assertClosedAndPaid;
+import static com.partnerflow.reliability.ReliabilityChecks.batchesTally;
+import static com.partnerflow.reliability.ReliabilityChecks.claimsTally;
 import static com.partnerflow.reliability.ReliabilityChecks.closedRequests;
 import static com.partnerflow.reliability.ReliabilityChecks.counts;
+import static com.partnerflow.reliability.ReliabilityChecks.ledgerTally;
 import static com.partnerflow.reliability.ReliabilityChecks.mailboxTally;
 import static com.partnerflow.reliability.ReliabilityChecks.notificationTally;
+import static com.partnerflow.reliability.ReliabilityChecks.paymentsTally;
+import static com.partnerflow.reliability.ReliabilityChecks.requestsTally;
 import static com.partnerflow.reliability.ReliabilityChecks.row;
-import static com.partnerflow.reliability.ReliabilityChecks.strings;
+import static com.partnerflow.reliability.ReliabilityChecks.tasksTally;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.partnerflow.reliability.ReliabilityFigures.Row;
-import com.partnerflow.reliability.ReliabilityFigures.Tally;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -127,70 +132,6 @@ class TwoServiceInstancesIT {
     }
   }
 
-  private static Tally requestsTally(Connection db, MdfWorkload workload) throws SQLException {
-    return Tally.of(
-        workload.plan().stream().map(MdfWorkload.Planned::title).toList(),
-        strings(db, "SELECT title FROM mdf_request"));
-  }
-
-  /** One inbox row per request and user task (review, claim, verification). */
-  private static Tally tasksTally(Connection db, Map<String, MdfWorkload.Planned> requests)
-      throws SQLException {
-    List<String> expected = new ArrayList<>();
-    for (String id : requests.keySet()) {
-      for (String element : List.of(MdfWorkload.REVIEW, MdfWorkload.CLAIM, MdfWorkload.VERIFY)) {
-        expected.add(id + "/" + element);
-      }
-    }
-    List<String> observed = new ArrayList<>();
-    try (ResultSet rs =
-        db.createStatement().executeQuery("SELECT element_id, context_json FROM inbox_task")) {
-      while (rs.next()) {
-        JsonNode context = PartnerflowApi.JSON.readTree(rs.getString(2));
-        observed.add(context.path("mdfRequestId").asText() + "/" + rs.getString(1));
-      }
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new AssertionError(e);
-    }
-    return Tally.of(expected, observed);
-  }
-
-  private static Tally claimsTally(Connection db, Map<String, MdfWorkload.Planned> requests)
-      throws SQLException {
-    return Tally.of(
-        requests.keySet(), strings(db, "SELECT mdf_request_id FROM disbursement_claim"));
-  }
-
-  private static Tally paymentsTally(Connection db, Map<String, MdfWorkload.Planned> requests)
-      throws SQLException {
-    return Tally.of(requests.keySet(), strings(db, "SELECT mdf_request_id FROM payment"));
-  }
-
-  /** Each payment in exactly one batch, though both finance users start payment runs. */
-  private static Tally batchesTally(Connection db) throws SQLException {
-    return Tally.of(
-        strings(db, "SELECT id FROM payment"),
-        strings(db, "SELECT payment_id FROM payment_batch_line"));
-  }
-
-  /** Exactly one RESERVE, PAY and RELEASE per request, of exactly the planned amounts. */
-  private static Tally ledgerTally(Connection db, Map<String, MdfWorkload.Planned> requests)
-      throws SQLException {
-    List<String> expected = new ArrayList<>();
-    requests.forEach(
-        (id, p) -> {
-          expected.add("mdf-request:" + id + "/RESERVE/" + p.amount().setScale(2));
-          expected.add("mdf-request:" + id + "/PAY/" + p.claimed().setScale(2));
-          expected.add("mdf-request:" + id + "/RELEASE/" + MdfWorkload.UNCLAIMED.setScale(2));
-        });
-    return Tally.of(
-        expected,
-        strings(
-            db,
-            "SELECT CONCAT(reference, '/', entry_type, '/', amount) FROM fund_ledger_entry"
-                + " WHERE entry_type <> 'ALLOCATE'"));
-  }
-
   /**
    * allocated = Σ ALLOCATE, reserved = Σ RESERVE − Σ RELEASE − Σ PAY, paid = Σ PAY; all settled.
    */
@@ -250,12 +191,7 @@ class TwoServiceInstancesIT {
 
   /** Everything ended where the journey ends: nothing open, nothing failed, nothing unsent. */
   private static void assertStates(Connection db, SoftAssertions softly) throws SQLException {
-    softly
-        .assertThat(counts(db, "SELECT status, COUNT(*) FROM mdf_request GROUP BY status"))
-        .isEqualTo(Map.of("CLOSED", (long) REQUESTS));
-    softly
-        .assertThat(counts(db, "SELECT status, COUNT(*) FROM payment GROUP BY status"))
-        .isEqualTo(Map.of("CONFIRMED", (long) REQUESTS));
+    assertClosedAndPaid(db, REQUESTS, softly);
     softly
         .assertThat(counts(db, "SELECT state, COUNT(*) FROM inbox_task GROUP BY state"))
         .isEqualTo(Map.of("COMPLETED", 3L * REQUESTS));
