@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -105,7 +106,13 @@ public class EngineMessages {
     Pending pending =
         find(messageId)
             .orElseThrow(() -> new IllegalArgumentException("No engine message " + messageId));
-    return pending.sent() || (claim(pending) && attempt(pending));
+    try {
+      return pending.sent() || (claim(pending) && attempt(pending));
+    } catch (DataAccessException e) {
+      // What the caller stored is committed with its message: the relay sends (or records) it.
+      log.warn("Could not send or record the message {} now: {}", messageId, e.getMessage());
+      return false;
+    }
   }
 
   /**
