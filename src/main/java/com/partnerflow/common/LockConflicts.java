@@ -3,13 +3,15 @@ package com.partnerflow.common;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.ConcurrencyFailureException;
 
 /**
  * Runs a transaction again when the database chose it as the victim of a deadlock or a lock wait
- * timeout. The database rolled it back completely, and MySQL's own answer is "try restarting
- * transaction"; two instances gathering, confirming and sending the same payments meet this under
- * load.
+ * timeout, or when it lost an optimistic lock to a concurrent update of the same row. The database
+ * rolled it back completely, and MySQL's own answer is "try restarting transaction"; two instances
+ * gathering, confirming and sending the same payments meet this under load, and so do the two
+ * milestones of one request opening their claims at once. Run again, it reads what the other
+ * committed.
  */
 public final class LockConflicts {
 
@@ -23,7 +25,7 @@ public final class LockConflicts {
     for (int attempt = 1; ; attempt++) {
       try {
         return transaction.get();
-      } catch (PessimisticLockingFailureException e) {
+      } catch (ConcurrencyFailureException e) {
         if (attempt == ATTEMPTS) {
           throw e;
         }

@@ -1,5 +1,6 @@
 package com.partnerflow.disbursement;
 
+import com.partnerflow.common.LockConflicts;
 import com.partnerflow.common.NotFoundException;
 import com.partnerflow.mdf.MdfDisbursements;
 import com.partnerflow.mdf.MilestoneStatus;
@@ -60,11 +61,16 @@ class ClaimSteps {
    * calls create one claim: the second insert breaks the UNIQUE milestone and reads the first.
    */
   Claim open(String requestId, String milestoneId) {
-    try {
-      return transaction.execute(s -> openInTransaction(requestId, milestoneId));
-    } catch (DataIntegrityViolationException raced) {
-      return claims.findByMilestoneId(milestoneId).orElseThrow(() -> raced);
-    }
+    // The request's other milestones open at the same time and update the same request row.
+    return LockConflicts.retried(
+        "Opening the claim of milestone " + milestoneId,
+        () -> {
+          try {
+            return transaction.execute(s -> openInTransaction(requestId, milestoneId));
+          } catch (DataIntegrityViolationException raced) {
+            return claims.findByMilestoneId(milestoneId).orElseThrow(() -> raced);
+          }
+        });
   }
 
   private Claim openInTransaction(String requestId, String milestoneId) {

@@ -56,10 +56,15 @@ class JobWorkerHumanTasks implements HumanTaskGateway, CamundaClientLifecycleAwa
             .jobType(Protocol.USER_TASK_JOB_TYPE)
             .handler(this::project)
             .name("partnerflow-task-inbox")
-            .timeout(properties.jobTimeout())
+            // Short until the task is in the inbox (project), so a job that reached an instance
+            // killed before its row was committed is handed out again soon, not after the lease.
+            .timeout(properties.projectionLease())
             .streamEnabled(true)
             .open();
-    log.info("Task inbox subscribed to user task jobs (lease {})", properties.jobTimeout());
+    log.info(
+        "Task inbox subscribed to user task jobs (lease {} until in the inbox, then {})",
+        properties.projectionLease(),
+        properties.jobTimeout());
   }
 
   @Override
@@ -73,13 +78,14 @@ class JobWorkerHumanTasks implements HumanTaskGateway, CamundaClientLifecycleAwa
    * A projection that fails (database down) fails the job with backoff, so after the last retry an
    * incident shows it; the job is never lost.
    */
-  private void project(JobClient jobClient, ActivatedJob job) {
+  void project(JobClient jobClient, ActivatedJob job) {
     try (var pi =
             MDC.putCloseable("processInstanceKey", Long.toString(job.getProcessInstanceKey()));
         var jk = MDC.putCloseable("jobKey", Long.toString(job.getKey()))) {
       inbox.project(UserTaskJobs.from(job, elementNames::nameOf));
       // A new task may be the escalation of one its instance's boundary event just interrupted.
       activity.record(job.getProcessInstanceKey());
+      extendLease(job);
     } catch (RuntimeException e) {
       log.error("Cannot put task {} into the inbox; failing the job", job.getKey(), e);
       jobClient
@@ -89,6 +95,28 @@ class JobWorkerHumanTasks implements HumanTaskGateway, CamundaClientLifecycleAwa
           .errorMessage("Task inbox projection failed: " + e.getMessage())
           .send()
           .join();
+    }
+  }
+
+  /**
+   * The task is in the inbox: the job keeps the long lease the liveness checks renew. Should the
+   * engine not take the extension, the short lease runs out and the job comes back to be put into
+   * the inbox again (an idempotent update) and extended then.
+   */
+  private void extendLease(ActivatedJob job) {
+    try {
+      client
+          .getObject()
+          .newUpdateTimeoutCommand(job.getKey())
+          .timeout(properties.jobTimeout())
+          .send()
+          .join();
+    } catch (ClientException e) {
+      log.warn(
+          "Task {} is in the inbox but its lease was not extended; it comes back in {}: {}",
+          job.getKey(),
+          properties.projectionLease(),
+          e.getMessage());
     }
   }
 

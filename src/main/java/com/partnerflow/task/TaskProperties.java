@@ -15,6 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxVariablesChars the largest variables document kept for a task's form data
  * @param canceledJobsInterval embedded mode: how often the engine's records are read for user task
  *     jobs it cancelled, which leave the inbox at once instead of at their next liveness check
+ * @param projectionLease lease on a user task job until its task is in the inbox, then {@code
+ *     jobTimeout}: a job handed to an instance that dies before its row is committed comes back
+ *     this soon (instead of after {@code jobTimeout}) and is put into the inbox by another
  */
 @ConfigurationProperties("partnerflow.task")
 public record TaskProperties(
@@ -22,4 +25,5 @@ public record TaskProperties(
     @DefaultValue("PT20S") Duration livenessInterval,
     @DefaultValue("500") int livenessBatch,
     @DefaultValue("1000000") int maxVariablesChars,
-    @DefaultValue("PT1S") Duration canceledJobsInterval) {}
+    @DefaultValue("PT1S") Duration canceledJobsInterval,
+    @DefaultValue("PT30S") Duration projectionLease) {}

@@ -1,38 +1,20 @@
 package com.partnerflow.reliability;
 
-import static com.partnerflow.reliability.ReliabilityChecks.assertClosedAndPaid;
-import static com.partnerflow.reliability.ReliabilityChecks.batchesTally;
-import static com.partnerflow.reliability.ReliabilityChecks.claimsTally;
+import static com.partnerflow.reliability.ReliabilityChecks.assertExactlyOnce;
 import static com.partnerflow.reliability.ReliabilityChecks.closedRequests;
-import static com.partnerflow.reliability.ReliabilityChecks.counts;
-import static com.partnerflow.reliability.ReliabilityChecks.ledgerTally;
-import static com.partnerflow.reliability.ReliabilityChecks.mailboxTally;
-import static com.partnerflow.reliability.ReliabilityChecks.notificationTally;
-import static com.partnerflow.reliability.ReliabilityChecks.paymentsTally;
-import static com.partnerflow.reliability.ReliabilityChecks.requestsTally;
-import static com.partnerflow.reliability.ReliabilityChecks.row;
-import static com.partnerflow.reliability.ReliabilityChecks.strings;
-import static com.partnerflow.reliability.ReliabilityChecks.tasksTally;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.partnerflow.reliability.ReliabilityFigures.Row;
-import com.partnerflow.reliability.ReliabilityFigures.Tally;
+import com.partnerflow.reliability.ReliabilityChecks.Deliveries;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -97,7 +79,7 @@ class EngineOutageIT {
                 + workload.count("payment runs answered 503 (try again)");
         // Without work that met the outage the scenario would prove nothing.
         assertThat(metTheOutage).as("calls that met the outage").isPositive();
-        verify(stack, program, workload, scenario, 1);
+        assertExactlyOnce(stack, program, workload, scenario, 1, REQUESTS, Deliveries.EXACTLY_ONCE);
       }
     }
   }
@@ -126,7 +108,8 @@ class EngineOutageIT {
         System.out.printf(
             "[reliability] %s: %d faults injected; %s%n", scenario, injected, workload.counters());
         assertThat(injected).as("faults injected").isPositive();
-        verify(stack, program, workload, scenario, (int) injected);
+        assertExactlyOnce(
+            stack, program, workload, scenario, (int) injected, REQUESTS, Deliveries.EXACTLY_ONCE);
       }
     }
   }
@@ -136,92 +119,6 @@ class EngineOutageIT {
     workload.run(
         4, () -> closedRequests(stack.database()) == REQUESTS, Duration.ofMinutes(10).plus(OUTAGE));
     return null;
-  }
-
-  /** Exact counts of everything the run made; lost and duplicated must be 0 in every row. */
-  private static void verify(
-      ReliabilityStack stack,
-      ReliabilityProgram program,
-      MdfWorkload workload,
-      String scenario,
-      int faults)
-      throws SQLException {
-    Map<String, MdfWorkload.Planned> requests = workload.requests();
-    List<Row> rows = new ArrayList<>();
-    var softly = new SoftAssertions();
-    try (Connection db = stack.database().connect()) {
-      rows.add(
-          row(
-              scenario,
-              faults,
-              "MDF requests",
-              requests.size(),
-              requestsTally(db, workload),
-              softly));
-      rows.add(
-          row(
-              scenario,
-              faults,
-              "start messages sent (%d submissions answered pending)"
-                  .formatted(workload.count("submissions saved, start pending")),
-              requests.size(),
-              Tally.of(
-                  requests.keySet(),
-                  strings(
-                      db,
-                      "SELECT message_id FROM engine_message"
-                          + " WHERE message_name = 'mdf-request-submitted'"
-                          + " AND sent_at IS NOT NULL")),
-              softly));
-      rows.add(
-          row(
-              scenario,
-              faults,
-              "inbox tasks (%d completions answered 503)"
-                  .formatted(workload.count("completions answered 503 (try again)")),
-              3L * REQUESTS,
-              tasksTally(db, requests),
-              softly));
-      rows.add(row(scenario, faults, "claims", REQUESTS, claimsTally(db, requests), softly));
-      rows.add(row(scenario, faults, "payments", REQUESTS, paymentsTally(db, requests), softly));
-      rows.add(row(scenario, faults, "payments in batches", REQUESTS, batchesTally(db), softly));
-      rows.add(
-          row(
-              scenario,
-              faults,
-              "ledger entries (RESERVE, PAY, RELEASE)",
-              3L * REQUESTS,
-              ledgerTally(db, requests),
-              softly));
-      rows.add(
-          row(
-              scenario,
-              faults,
-              "mails in the notification log",
-              3L * REQUESTS,
-              notificationTally(db, workload),
-              softly));
-      rows.add(
-          row(
-              scenario,
-              faults,
-              "mails received (IMAP)",
-              3L * REQUESTS,
-              mailboxTally(stack, program, workload),
-              softly));
-      assertClosedAndPaid(db, REQUESTS, softly);
-      softly
-          .assertThat(
-              counts(
-                  db,
-                  "SELECT CASE WHEN sent_at IS NULL THEN 'pending' ELSE 'sent' END, COUNT(*)"
-                      + " FROM engine_message GROUP BY CASE WHEN sent_at IS NULL"
-                      + " THEN 'pending' ELSE 'sent' END"))
-          .as("engine messages (starts and confirmations)")
-          .isEqualTo(Map.of("sent", 2L * REQUESTS));
-    }
-    ReliabilityFigures.record(rows);
-    softly.assertAll();
   }
 
   private static void awaitSubmitted(MdfWorkload workload, int submitted, Future<?> run)

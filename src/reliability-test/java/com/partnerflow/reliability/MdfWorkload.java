@@ -19,6 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -64,6 +65,9 @@ final class MdfWorkload {
   private final Map<String, AtomicLong> counters = new ConcurrentHashMap<>();
   private final AtomicBoolean stop = new AtomicBoolean();
   private volatile boolean engineMayBeAway;
+  private volatile Duration submissionPace = Duration.ZERO;
+  // Every call holds it for reading; pause() takes it for writing, once calls in flight are done.
+  private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
 
   MdfWorkload(PartnerflowApi api, ReliabilityProgram program, String tag, int requests) {
     this.api = api;
@@ -88,6 +92,43 @@ final class MdfWorkload {
   MdfWorkload whileTheEngineMayBeAway() {
     engineMayBeAway = true;
     return this;
+  }
+
+  /** Each submitter waits this long after each submission, so requests trail one another. */
+  MdfWorkload pacedSubmissions(Duration pace) {
+    submissionPace = pace;
+    return this;
+  }
+
+  /**
+   * Lets the calls in flight finish and holds every role's next call until {@link #resume}: no
+   * request is on its way while the scenario kills the instance (a request cut off mid-way could
+   * not be told from one the service never received). Called and resumed by the same thread.
+   */
+  void pause() {
+    gate.writeLock().lock();
+  }
+
+  void resume() {
+    gate.writeLock().unlock();
+  }
+
+  private PartnerflowApi.Answer get(String user, String path) {
+    gate.readLock().lock();
+    try {
+      return api.get(user, path);
+    } finally {
+      gate.readLock().unlock();
+    }
+  }
+
+  private PartnerflowApi.Answer post(String user, String path, String json) {
+    gate.readLock().lock();
+    try {
+      return api.post(user, path, json);
+    } finally {
+      gate.readLock().unlock();
+    }
   }
 
   List<Planned> plan() {
@@ -181,12 +222,15 @@ final class MdfWorkload {
   private void submitAll(Queue<Planned> toSubmit) {
     Planned next;
     while (!stop.get() && (next = toSubmit.poll()) != null) {
-      var answer = api.post(next.partner().user(), "/api/mdf-requests", submission(next));
+      var answer = post(next.partner().user(), "/api/mdf-requests", submission(next));
       expect(answer, 201, "submit " + next.title());
       byRequestId.put(answer.json().get("id").asText(), next);
       increment("submitted");
       if ("PENDING".equals(answer.json().path("processStart").asText())) {
         increment("submissions saved, start pending");
+      }
+      if (!submissionPace.isZero()) {
+        ChildProcess.pause(submissionPace);
       }
     }
   }
@@ -199,7 +243,7 @@ final class MdfWorkload {
       java.util.function.Function<JsonNode, String> form) {
     while (!stop.get()) {
       int worked = 0;
-      var answer = api.get(user, "/api/tasks?size=200&" + filter);
+      var answer = get(user, "/api/tasks?size=200&" + filter);
       expect(answer, 200, user + " lists tasks");
       for (JsonNode task : answer.json().get("items")) {
         if (stop.get()) {
@@ -218,7 +262,7 @@ final class MdfWorkload {
     while (!stop.get()) {
       int worked = 0;
       for (var partner : partners) {
-        var answer = api.get(partner.user(), "/api/tasks?size=200");
+        var answer = get(partner.user(), "/api/tasks?size=200");
         expect(answer, 200, partner.user() + " lists tasks");
         for (JsonNode task : answer.json().get("items")) {
           if (!task.get("elementId").asText().equals(CLAIM)) {
@@ -243,7 +287,7 @@ final class MdfWorkload {
     Set<String> confirmed = ConcurrentHashMap.newKeySet();
     while (!stop.get()) {
       int worked = 0;
-      var answer = api.get(user, "/api/payments");
+      var answer = get(user, "/api/payments");
       expect(answer, 200, user + " lists payments");
       boolean instructed = false;
       for (JsonNode payment : answer.json().get("items")) {
@@ -254,7 +298,7 @@ final class MdfWorkload {
         } else if ((status.equals("IN_BATCH") || status.equals("SENT"))
             && !confirmed.contains(id)) {
           var confirmation =
-              api.post(
+              post(
                   user,
                   "/api/payments/" + id + "/confirmation",
                   "{\"reference\":\"REL-" + id.substring(0, 8) + "\"}");
@@ -265,7 +309,7 @@ final class MdfWorkload {
         }
       }
       if (instructed) {
-        var run = api.post(user, "/api/payments/runs", "");
+        var run = post(user, "/api/payments/runs", "");
         if (run.status() == 201) {
           increment("payment runs");
         } else if (run.status() == 503 && engineMayBeAway) {
@@ -283,7 +327,7 @@ final class MdfWorkload {
 
   private void complete(String user, JsonNode task, String form) {
     String id = task.get("id").asText();
-    var answer = api.post(user, "/api/tasks/" + id + "/complete", form);
+    var answer = post(user, "/api/tasks/" + id + "/complete", form);
     if (answer.status() == 204) {
       increment("completed " + task.get("elementId").asText());
       increment("completed through instance " + (answer.instance() + 1));

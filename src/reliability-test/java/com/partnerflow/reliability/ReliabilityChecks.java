@@ -76,6 +76,28 @@ final class ReliabilityChecks {
         received(stack, program).stream().map(ReceivedMail::mail).toList());
   }
 
+  /**
+   * Whether a mail may reach its recipient twice: only one an instance was handing to the SMTP
+   * server when it was killed (the server took it, the instance never learnt so), and then with the
+   * same Message-ID both times, so the recipient's mail system shows it once.
+   */
+  enum Deliveries {
+    EXACTLY_ONCE,
+    ONE_MESSAGE_ID
+  }
+
+  /** What the recipients see: one message per mail, every delivery of it with one Message-ID. */
+  static Tally messageIdTally(
+      ReliabilityStack stack, ReliabilityProgram program, MdfWorkload workload) {
+    return Tally.of(
+        expectedMails(workload),
+        received(stack, program).stream()
+            .collect(
+                java.util.stream.Collectors.toMap(
+                    ReceivedMail::messageId, ReceivedMail::mail, (a, b) -> a))
+            .values());
+  }
+
   /** One delivery: {@code mail} is recipient|subject, as in {@link #expectedMails}. */
   record ReceivedMail(String mail, String messageId) {}
 
@@ -162,6 +184,103 @@ final class ReliabilityChecks {
             db,
             "SELECT CONCAT(reference, '/', entry_type, '/', amount) FROM fund_ledger_entry"
                 + " WHERE entry_type <> 'ALLOCATE'"));
+  }
+
+  /** Exact counts of everything the run made; lost and duplicated must be 0 in every row. */
+  static void assertExactlyOnce(
+      ReliabilityStack stack,
+      ReliabilityProgram program,
+      MdfWorkload workload,
+      String scenario,
+      int faults,
+      int requests,
+      Deliveries deliveries)
+      throws SQLException {
+    Map<String, MdfWorkload.Planned> planned = workload.requests();
+    List<Row> rows = new ArrayList<>();
+    var softly = new SoftAssertions();
+    try (Connection db = stack.database().connect()) {
+      rows.add(
+          row(
+              scenario,
+              faults,
+              "MDF requests",
+              planned.size(),
+              requestsTally(db, workload),
+              softly));
+      rows.add(
+          row(
+              scenario,
+              faults,
+              "start messages sent (%d submissions answered pending)"
+                  .formatted(workload.count("submissions saved, start pending")),
+              planned.size(),
+              Tally.of(
+                  planned.keySet(),
+                  strings(
+                      db,
+                      "SELECT message_id FROM engine_message"
+                          + " WHERE message_name = 'mdf-request-submitted'"
+                          + " AND sent_at IS NOT NULL")),
+              softly));
+      rows.add(
+          row(
+              scenario,
+              faults,
+              "inbox tasks (%d completions answered 503)"
+                  .formatted(workload.count("completions answered 503 (try again)")),
+              3L * requests,
+              tasksTally(db, planned),
+              softly));
+      rows.add(row(scenario, faults, "claims", requests, claimsTally(db, planned), softly));
+      rows.add(row(scenario, faults, "payments", requests, paymentsTally(db, planned), softly));
+      rows.add(row(scenario, faults, "payments in batches", requests, batchesTally(db), softly));
+      rows.add(
+          row(
+              scenario,
+              faults,
+              "ledger entries (RESERVE, PAY, RELEASE)",
+              3L * requests,
+              ledgerTally(db, planned),
+              softly));
+      rows.add(
+          row(
+              scenario,
+              faults,
+              "mails in the notification log",
+              3L * requests,
+              notificationTally(db, workload),
+              softly));
+      rows.add(
+          deliveries == Deliveries.EXACTLY_ONCE
+              ? row(
+                  scenario,
+                  faults,
+                  "mails received (IMAP)",
+                  3L * requests,
+                  mailboxTally(stack, program, workload),
+                  softly)
+              : row(
+                  scenario,
+                  faults,
+                  "mails received (IMAP), by Message-ID (%d delivered again after a kill)"
+                      .formatted(mailboxTally(stack, program, workload).duplicated()),
+                  3L * requests,
+                  messageIdTally(stack, program, workload),
+                  softly));
+      assertClosedAndPaid(db, requests, softly);
+      softly
+          .assertThat(
+              counts(
+                  db,
+                  "SELECT CASE WHEN sent_at IS NULL THEN 'pending' ELSE 'sent' END, COUNT(*)"
+                      + " FROM engine_message GROUP BY CASE WHEN sent_at IS NULL"
+                      + " THEN 'pending' ELSE 'sent' END"))
+          .as("engine messages (starts and confirmations)")
+          .isEqualTo(Map.of("sent", 2L * requests));
+    }
+    ReliabilityFigures.record(rows);
+    softly.assertAll();
   }
 
   static long single(Connection db, String sql) throws SQLException {

@@ -42,6 +42,7 @@ final class ReliabilityStack implements AutoCloseable {
   private int enginePort;
   private ChildProcess smtp;
   private EngineLink link;
+  private int serviceEnginePort;
   private int smtpPort;
   private int imapPort;
 
@@ -125,7 +126,7 @@ final class ReliabilityStack implements AutoCloseable {
             true);
     engine.awaitLogLine(EngineProcessMain.READY, ENGINE_START);
     smtp.awaitLogLine(SmtpProcessMain.READY, ENGINE_START);
-    int serviceEnginePort = enginePort;
+    serviceEnginePort = enginePort;
     if (options.engineLink()) {
       link = EngineLink.to(enginePort);
       started.add(link);
@@ -136,20 +137,47 @@ final class ReliabilityStack implements AutoCloseable {
     for (int i = 1; i <= options.instances(); i++) {
       services.add(startService("service-" + i, serviceEnginePort, options.serviceArguments()));
     }
-    for (ServiceInstance service : services) {
-      service
-          .process()
-          .awaitCondition(
-              () -> isReady(service),
-              "to report ready on " + service.management() + "/actuator/health/readiness",
-              SERVICE_START);
-      System.out.printf("[reliability] %s ready at %s%n", service.name(), service.base());
-    }
+    services.forEach(ReliabilityStack::awaitReady);
+  }
+
+  private static void awaitReady(ServiceInstance service) {
+    service
+        .process()
+        .awaitCondition(
+            () -> isReady(service),
+            "to report ready on " + service.management() + "/actuator/health/readiness",
+            SERVICE_START);
+    System.out.printf("[reliability] %s ready at %s%n", service.name(), service.base());
+  }
+
+  /**
+   * Ends instance {@code index} with SIGKILL ({@code kill -9}: no shutdown hook, nothing finished)
+   * and starts it again on the same ports with {@code arguments}, as an orchestrator restarts a
+   * crashed pod; returns once it is ready.
+   */
+  ServiceInstance killAndRestart(int index, String restartedName, List<String> arguments) {
+    ServiceInstance crashed = services.get(index);
+    crashed.process().kill();
+    System.out.printf(
+        "[reliability] killed %s (pid %d) with SIGKILL%n", crashed.name(), crashed.process().pid());
+    ServiceInstance restarted =
+        launch(
+            restartedName,
+            crashed.base().getPort(),
+            crashed.management().getPort(),
+            serviceEnginePort,
+            arguments);
+    services.set(index, restarted);
+    awaitReady(restarted);
+    return restarted;
   }
 
   private ServiceInstance startService(String name, int grpcPort, List<String> arguments) {
-    int port = freePort();
-    int managementPort = freePort();
+    return launch(name, freePort(), freePort(), grpcPort, arguments);
+  }
+
+  private ServiceInstance launch(
+      String name, int port, int managementPort, int grpcPort, List<String> arguments) {
     Path jar = Path.of(System.getProperty("reliability.jar", "target/partnerflow.jar"));
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(

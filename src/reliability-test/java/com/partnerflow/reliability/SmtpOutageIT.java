@@ -3,6 +3,7 @@ package com.partnerflow.reliability;
 import static com.partnerflow.reliability.ReliabilityChecks.closedRequests;
 import static com.partnerflow.reliability.ReliabilityChecks.counts;
 import static com.partnerflow.reliability.ReliabilityChecks.expectedMails;
+import static com.partnerflow.reliability.ReliabilityChecks.messageIdTally;
 import static com.partnerflow.reliability.ReliabilityChecks.notificationTally;
 import static com.partnerflow.reliability.ReliabilityChecks.received;
 import static com.partnerflow.reliability.ReliabilityChecks.row;
@@ -169,13 +170,7 @@ class SmtpOutageIT {
                 1,
                 "mails received (IMAP), by Message-ID",
                 3L * REQUESTS,
-                Tally.of(
-                    expectedMails(workload),
-                    received.stream()
-                        .collect(
-                            Collectors.toMap(
-                                ReceivedMail::messageId, ReceivedMail::mail, (a, b) -> a))
-                        .values()),
+                messageIdTally(stack, program, workload),
                 softly));
         // Every delivery: a mail the server stored just as it stopped, before it acknowledged, is
         // delivered again by the retry. Only mails in flight at the stop may arrive twice.

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
 
 class LockConflictsTest {
 
@@ -27,6 +28,22 @@ class LockConflictsTest {
 
     assertThat(result).isEqualTo("gathered");
     assertThat(runs).hasValue(3);
+  }
+
+  @Test
+  void aTransactionThatLostAnOptimisticLockRunsAgain() {
+    String result =
+        LockConflicts.retried(
+            "test",
+            () -> {
+              if (runs.incrementAndGet() < 2) {
+                throw new ObjectOptimisticLockingFailureException("MdfRequest", "r-1");
+              }
+              return "opened";
+            });
+
+    assertThat(result).isEqualTo("opened");
+    assertThat(runs).hasValue(2);
   }
 
   @Test

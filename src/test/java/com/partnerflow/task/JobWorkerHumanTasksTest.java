@@ -16,6 +16,8 @@ import com.partnerflow.engine.ElementNames;
 import com.partnerflow.engine.InstanceActivity;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientException;
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.api.worker.JobClient;
 import io.grpc.Status;
 import java.time.Duration;
 import java.util.Map;
@@ -85,6 +87,46 @@ class JobWorkerHumanTasksTest {
     }
   }
 
+  /**
+   * A user task job comes with the short projection lease; once its task is in the inbox the lease
+   * becomes the long one, so only a job whose projection never happened (its instance killed) comes
+   * back soon.
+   */
+  @Test
+  void aTaskInTheInboxGetsTheLongLeaseAndAFailedExtensionLeavesTheShortOne() {
+    TaskInbox inbox = mock(TaskInbox.class);
+    CamundaClient engine = mock(CamundaClient.class, RETURNS_DEEP_STUBS);
+    var adapter = adapter(engine, inbox);
+    JobClient jobs = mock(JobClient.class, RETURNS_DEEP_STUBS);
+    ActivatedJob job = userTaskJob();
+
+    adapter.project(jobs, job);
+
+    org.mockito.InOrder order = org.mockito.Mockito.inOrder(inbox, engine);
+    order.verify(inbox).project(any());
+    order.verify(engine).newUpdateTimeoutCommand(TASK);
+    org.mockito.Mockito.verify(engine.newUpdateTimeoutCommand(TASK)).timeout(Duration.ofHours(1));
+
+    // The engine does not take the extension: the task stays, the short lease brings it back.
+    var extension = engine.newUpdateTimeoutCommand(anyLong()).timeout(any(Duration.class)).send();
+    doThrow(grpc(Status.UNAVAILABLE)).when(extension).join();
+    adapter.project(jobs, job);
+    org.mockito.Mockito.verify(jobs, org.mockito.Mockito.never()).newFailCommand(anyLong());
+  }
+
+  private static ActivatedJob userTaskJob() {
+    ActivatedJob job = mock(ActivatedJob.class);
+    when(job.getKey()).thenReturn(TASK);
+    when(job.getProcessInstanceKey()).thenReturn(TASK - 1);
+    when(job.getType()).thenReturn("io.camunda.zeebe:userTask");
+    when(job.getElementId()).thenReturn("ReviewTask");
+    when(job.getBpmnProcessId()).thenReturn("skeleton-approval");
+    when(job.getCustomHeaders()).thenReturn(Map.of());
+    when(job.getVariablesAsMap()).thenReturn(Map.of());
+    when(job.getVariables()).thenReturn("{}");
+    return job;
+  }
+
   // doThrow on the future: re-stubbing join() through when(…) would call the previous stub.
   private void completionFails(ClientException failure) {
     var future = client.newCompleteCommand(anyLong()).variables(anyMap()).send();
@@ -96,16 +138,15 @@ class JobWorkerHumanTasksTest {
     doThrow(failure).when(future).join();
   }
 
-  @SuppressWarnings("unchecked")
   private static JobWorkerHumanTasks adapter(CamundaClient client) {
+    return adapter(client, mock(TaskInbox.class));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static JobWorkerHumanTasks adapter(CamundaClient client, TaskInbox inbox) {
     ObjectProvider<CamundaClient> provider = mock(ObjectProvider.class);
     when(provider.getObject()).thenReturn(client);
     return new JobWorkerHumanTasks(
-        provider,
-        mock(TaskInbox.class),
-        mock(ElementNames.class),
-        new TaskProperties(
-            Duration.ofHours(1), Duration.ofSeconds(20), 500, 1_000_000, Duration.ofSeconds(1)),
-        new InstanceActivity());
+        provider, inbox, mock(ElementNames.class), TaskSettings.defaults(), new InstanceActivity());
   }
 }

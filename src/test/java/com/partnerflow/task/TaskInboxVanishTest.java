@@ -9,7 +9,6 @@ import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -34,8 +33,7 @@ class TaskInboxVanishTest {
           tasks,
           events,
           new ObjectMapper(),
-          new TaskProperties(
-              Duration.ofHours(1), Duration.ofSeconds(20), 500, 1_000_000, Duration.ofSeconds(1)),
+          TaskSettings.defaults(),
           Clock.fixed(NOW, ZoneOffset.UTC));
 
   @Test

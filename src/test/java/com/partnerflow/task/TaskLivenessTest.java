@@ -15,7 +15,6 @@ import static org.mockito.Mockito.when;
 import com.partnerflow.engine.CanceledJobs;
 import com.partnerflow.engine.InstanceActivity;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -131,8 +130,7 @@ class TaskLivenessTest {
         tasks,
         inbox,
         engine,
-        new TaskProperties(
-            Duration.ofHours(1), Duration.ofSeconds(20), 500, 1_000_000, Duration.ofSeconds(1)),
+        TaskSettings.defaults(),
         mock(TransactionTemplate.class),
         Clock.fixed(NOW, ZoneOffset.UTC),
         (ObjectProvider<CanceledJobs>) mock(ObjectProvider.class),
