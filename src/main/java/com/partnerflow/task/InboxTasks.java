@@ -59,17 +59,20 @@ public interface InboxTasks extends JpaRepository<InboxTask, Long> {
 
   /**
    * Lets exactly one completion win: moves an open task to COMPLETING for this user unless another
-   * user holds it. Answers 1 for the winner, 0 for everyone else.
+   * user holds it. Answers 1 for the winner, 0 for everyone else. While completing, {@code
+   * checkedAt} holds when the completion started, so a completion interrupted by a crash can be
+   * found and settled ({@link TaskLiveness}).
    */
   @Modifying(clearAutomatically = true, flushAutomatically = true)
   @Query(
       """
       update InboxTask t set t.state = com.partnerflow.task.TaskState.COMPLETING,
-             t.assignee = :username, t.version = t.version + 1
+             t.assignee = :username, t.checkedAt = :now, t.version = t.version + 1
       where t.id = :id and t.state = com.partnerflow.task.TaskState.OPEN
         and (t.assignee is null or t.assignee = :username)
       """)
-  int startCompletion(@Param("id") long id, @Param("username") String username);
+  int startCompletion(
+      @Param("id") long id, @Param("username") String username, @Param("now") Instant now);
 
   List<InboxTask> findByProcessInstanceKeyOrderByCreatedAtAsc(long processInstanceKey);
 

@@ -87,7 +87,8 @@ public class TaskCompletion {
     if (!broken.isEmpty()) {
       throw new InvalidRequestException(broken);
     }
-    Integer won = transaction.execute(s -> tasks.startCompletion(id, user.username()));
+    Integer won =
+        transaction.execute(s -> tasks.startCompletion(id, user.username(), clock.instant()));
     if (won == null || won == 0) {
       throw new ConflictException("Task " + id + " was completed or claimed by someone else");
     }

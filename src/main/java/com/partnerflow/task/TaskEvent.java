@@ -19,7 +19,9 @@ public class TaskEvent {
     UNCLAIMED,
     ASSIGNED,
     COMPLETED,
-    VANISHED
+    VANISHED,
+    /** A completion that was interrupted before it reached the engine: the task is open again. */
+    REOPENED
   }
 
   @Id

@@ -48,7 +48,9 @@ public class TaskInbox {
 
   /**
    * Puts an activated user task job into the inbox. Activating the same job again (after a timeout
-   * or restart) updates its row; a task already worked on stays as it is.
+   * or restart) updates its row; a completed or vanished task stays as it is. A task still being
+   * completed opens again: the engine hands out only a job it still has, so that completion never
+   * reached it (its service instance died on the way).
    */
   @Transactional
   public InboxTask project(UserTaskJob job) {
@@ -67,6 +69,9 @@ public class TaskInbox {
         .findById(job.jobKey())
         .map(
             existing -> {
+              if (existing.getState() == TaskState.COMPLETING) {
+                reopenInterrupted(existing, now);
+              }
               if (existing.getState() == TaskState.OPEN) {
                 existing.refresh(job, context, variables, now);
               }
@@ -223,6 +228,58 @@ public class TaskInbox {
   @Transactional
   public void markOpenTaskVanished(long id) {
     markVanished(id, EnumSet.of(TaskState.OPEN));
+  }
+
+  /**
+   * Settles a completion that started longer ago than any completion takes, so its service instance
+   * died on the way: if the engine still has the task, the completion never reached it and the task
+   * opens again for its assignee; if not, the task leaves the inbox, its event naming the
+   * completion in flight (the engine took it, or the task ended otherwise meanwhile).
+   */
+  @Transactional
+  public void settleInterruptedCompletion(long id, boolean engineHasTask) {
+    tasks
+        .findById(id)
+        .filter(t -> t.getState() == TaskState.COMPLETING)
+        .ifPresent(
+            task -> {
+              Instant now = clock.instant();
+              if (engineHasTask) {
+                reopenInterrupted(task, now);
+                return;
+              }
+              task.close(TaskState.VANISHED, null, now);
+              events.save(
+                  new TaskEvent(
+                      task,
+                      Action.VANISHED,
+                      null,
+                      "A completion by "
+                          + task.getAssignee()
+                          + " was interrupted; the engine no longer has the task: it took that"
+                          + " completion, or the task ended otherwise",
+                      now));
+              log.warn(
+                  "Task {} left the inbox after an interrupted completion by {}",
+                  id,
+                  task.getAssignee());
+            });
+  }
+
+  private void reopenInterrupted(InboxTask task, Instant now) {
+    task.reopen();
+    task.markChecked(now);
+    events.save(
+        new TaskEvent(
+            task,
+            Action.REOPENED,
+            null,
+            "The completion by " + task.getAssignee() + " did not reach the engine",
+            now));
+    log.warn(
+        "Task {} is open again: the completion by {} did not reach the engine",
+        task.getId(),
+        task.getAssignee());
   }
 
   private void markVanished(long id, Set<TaskState> from) {

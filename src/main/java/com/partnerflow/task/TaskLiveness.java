@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -118,6 +119,28 @@ class TaskLiveness {
       initialDelayString = "${partnerflow.task.liveness-interval:PT20S}")
   void checkOpenTasks() {
     checkTasksNotSeenSince(clock.instant().minus(properties.livenessInterval()));
+    settleCompletionsStartedBefore(clock.instant().minus(properties.completingLease()));
+  }
+
+  /**
+   * Asks the engine about tasks whose completion started before the given time and never ended,
+   * because the service instance completing them died: they open again or leave the inbox ({@link
+   * TaskInbox#settleInterruptedCompletion}). Answers how many it settled.
+   */
+  int settleCompletionsStartedBefore(Instant before) {
+    List<InboxTask> interrupted =
+        tasks.findByStateInAndCheckedAtBeforeOrderByCheckedAtAsc(
+            List.of(TaskState.COMPLETING), before, PageRequest.of(0, properties.livenessBatch()));
+    int settled = 0;
+    for (InboxTask task : interrupted) {
+      Optional<Boolean> exists = askEngine(task);
+      if (exists.isPresent()) {
+        onFreshCopyIfChangedMeanwhile(
+            () -> inbox.settleInterruptedCompletion(task.getId(), exists.get()));
+        settled++;
+      }
+    }
+    return settled;
   }
 
   /** Checks open tasks last confirmed before the given time; answers how many vanished. */
@@ -146,18 +169,25 @@ class TaskLiveness {
     }
   }
 
+  /** Whether the engine still has the task; empty when it cannot say now (next round asks). */
+  private Optional<Boolean> askEngine(InboxTask task) {
+    try {
+      return Optional.of(engine.stillExists(task.getId()));
+    } catch (RuntimeException e) {
+      log.warn("Cannot check task {} against the engine; next round retries", task.getId(), e);
+      return Optional.empty();
+    }
+  }
+
   /** Asks the engine about each task: renews the lease of those it has, closes the others. */
   private int check(List<InboxTask> due) {
     int vanished = 0;
     for (InboxTask task : due) {
-      boolean exists;
-      try {
-        exists = engine.stillExists(task.getId());
-      } catch (RuntimeException e) {
-        log.warn("Cannot check task {} against the engine; next round retries", task.getId(), e);
+      Optional<Boolean> exists = askEngine(task);
+      if (exists.isEmpty()) {
         continue;
       }
-      if (exists) {
+      if (exists.get()) {
         Instant now = clock.instant();
         onFreshCopyIfChangedMeanwhile(
             () ->

@@ -18,6 +18,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param projectionLease lease on a user task job until its task is in the inbox, then {@code
  *     jobTimeout}: a job handed to an instance that dies before its row is committed comes back
  *     this soon (instead of after {@code jobTimeout}) and is put into the inbox by another
+ * @param completingLease how long a completion may take before the liveness sweep settles it as
+ *     interrupted (the instance completing it died): the task opens again if the engine still has
+ *     it, and leaves the inbox if not. Far longer than a completion with all its retries takes
  */
 @ConfigurationProperties("partnerflow.task")
 public record TaskProperties(
@@ -26,4 +29,5 @@ public record TaskProperties(
     @DefaultValue("500") int livenessBatch,
     @DefaultValue("1000000") int maxVariablesChars,
     @DefaultValue("PT1S") Duration canceledJobsInterval,
-    @DefaultValue("PT30S") Duration projectionLease) {}
+    @DefaultValue("PT30S") Duration projectionLease,
+    @DefaultValue("PT5M") Duration completingLease) {}

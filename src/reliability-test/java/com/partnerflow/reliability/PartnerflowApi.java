@@ -34,6 +34,13 @@ final class PartnerflowApi implements AutoCloseable {
     }
   }
 
+  /** The call got no answer: the instance was down, or died while answering it. */
+  static final class NoAnswer extends IllegalStateException {
+    NoAnswer(URI uri, IOException cause) {
+      super("No answer from " + uri + ": " + cause, cause);
+    }
+  }
+
   private final List<ServiceInstance> instances;
   private final String password;
   private final HttpClient http =
@@ -88,7 +95,7 @@ final class PartnerflowApi implements AutoCloseable {
       answered.incrementAndGet(index);
       return new Answer(response.statusCode(), response.body(), index);
     } catch (IOException e) {
-      throw new IllegalStateException("No answer from " + uri + ": " + e, e);
+      throw new NoAnswer(uri, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);

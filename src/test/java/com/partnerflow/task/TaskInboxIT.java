@@ -204,7 +204,7 @@ class TaskInboxIT {
   void aCompletionTheEngineAcceptedIsNotTakenForAVanishedTaskByALivenessCheck() {
     long review = reviewTaskOfNewCase();
     // A completion in flight: it won the task and the engine accepted it, not yet recorded.
-    Integer won = transaction.execute(s -> tasks.startCompletion(review, "carol"));
+    Integer won = transaction.execute(s -> tasks.startCompletion(review, "carol", time.now()));
     assertThat(won).isEqualTo(1);
     client.newCompleteCommand(review).variables(Map.of("decision", "APPROVE")).send().join();
 
@@ -215,6 +215,58 @@ class TaskInboxIT {
     assertThat(events.findByTaskIdOrderByOccurredAtAscIdAsc(review))
         .extracting(TaskEvent::getAction)
         .containsExactly(TaskEvent.Action.CREATED);
+  }
+
+  @Test
+  void aTaskWhoseCompletionNeverReachedTheEngineOpensAgainWhenItsJobComesBack() {
+    long review = reviewTaskOfNewCase();
+    // The instance that won the task died before it sent the completion; the job's lease ends.
+    Integer won = transaction.execute(s -> tasks.startCompletion(review, "carol", time.now()));
+    assertThat(won).isEqualTo(1);
+    client.newUpdateTimeoutCommand(review).timeout(Duration.ofMillis(1)).send().join();
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> tasks.findById(review).orElseThrow().getState() == TaskState.OPEN);
+    assertThat(tasks.findById(review).orElseThrow().getAssignee()).isEqualTo("carol");
+    assertThat(events.findByTaskIdOrderByOccurredAtAscIdAsc(review))
+        .extracting(TaskEvent::getAction)
+        .containsExactly(TaskEvent.Action.CREATED, TaskEvent.Action.REOPENED);
+
+    assertThat(
+            post("carol", "/api/tasks/" + review + "/complete", "{\"decision\":\"APPROVE\"}")
+                .getStatusCode())
+        .isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(tasks.findById(review).orElseThrow().getState()).isEqualTo(TaskState.COMPLETED);
+  }
+
+  @Test
+  void interruptedCompletionsAreSettledByTheSweepAfterTheirLease() {
+    long neverSent = reviewTaskOfNewCase();
+    long taken = reviewTaskOfNewCase();
+    for (long review : List.of(neverSent, taken)) {
+      Integer won = transaction.execute(s -> tasks.startCompletion(review, "carol", time.now()));
+      assertThat(won).isEqualTo(1);
+    }
+    // The engine took one of the two completions; the instance died before recording either.
+    client.newCompleteCommand(taken).variables(Map.of("decision", "APPROVE")).send().join();
+
+    liveness.settleCompletionsStartedBefore(time.now().plusSeconds(1));
+
+    assertThat(tasks.findById(neverSent).orElseThrow().getState()).isEqualTo(TaskState.OPEN);
+    assertThat(events.findByTaskIdOrderByOccurredAtAscIdAsc(neverSent))
+        .extracting(TaskEvent::getAction)
+        .containsExactly(TaskEvent.Action.CREATED, TaskEvent.Action.REOPENED);
+    assertThat(tasks.findById(taken).orElseThrow().getState()).isEqualTo(TaskState.VANISHED);
+    List<TaskEvent> history = events.findByTaskIdOrderByOccurredAtAscIdAsc(taken);
+    assertThat(history)
+        .extracting(TaskEvent::getAction)
+        .containsExactly(TaskEvent.Action.CREATED, TaskEvent.Action.VANISHED);
+    assertThat(history.get(1).getDetail()).contains("completion by carol");
+    assertThat(
+            post("carol", "/api/tasks/" + neverSent + "/complete", "{\"decision\":\"APPROVE\"}")
+                .getStatusCode())
+        .isEqualTo(HttpStatus.NO_CONTENT);
   }
 
   @Test

@@ -67,6 +67,50 @@ class TaskInboxVanishTest {
     verify(completing).close(TaskState.VANISHED, null, NOW);
   }
 
+  @Test
+  void anInterruptedCompletionTheEngineNeverReceivedOpensTheTaskAgainForItsAssignee() {
+    InboxTask completing = task(44L, TaskState.COMPLETING);
+    when(completing.getAssignee()).thenReturn("carol");
+
+    inbox.settleInterruptedCompletion(44L, true);
+
+    verify(completing).reopen();
+    verify(completing, never()).close(any(), any(), any());
+    verify(completing, never()).assignTo(any());
+    ArgumentCaptor<TaskEvent> event = ArgumentCaptor.forClass(TaskEvent.class);
+    verify(events).save(event.capture());
+    assertThat(event.getValue().getAction()).isEqualTo(TaskEvent.Action.REOPENED);
+    assertThat(event.getValue().getDetail()).contains("carol");
+  }
+
+  @Test
+  void anInterruptedCompletionWhoseTaskTheEngineNoLongerHasLeavesTheInboxNamingIt() {
+    InboxTask completing = task(45L, TaskState.COMPLETING);
+    when(completing.getAssignee()).thenReturn("carol");
+
+    inbox.settleInterruptedCompletion(45L, false);
+
+    verify(completing).close(TaskState.VANISHED, null, NOW);
+    verify(completing, never()).reopen();
+    ArgumentCaptor<TaskEvent> event = ArgumentCaptor.forClass(TaskEvent.class);
+    verify(events).save(event.capture());
+    assertThat(event.getValue().getAction()).isEqualTo(TaskEvent.Action.VANISHED);
+    assertThat(event.getValue().getDetail()).contains("completion by carol");
+  }
+
+  @Test
+  void settlingLeavesTasksThatAreNoLongerBeingCompleted() {
+    InboxTask open = task(46L, TaskState.OPEN);
+    InboxTask completed = task(47L, TaskState.COMPLETED);
+
+    inbox.settleInterruptedCompletion(46L, true);
+    inbox.settleInterruptedCompletion(47L, false);
+
+    verify(open, never()).reopen();
+    verify(completed, never()).close(any(), any(), any());
+    verify(events, never()).save(any());
+  }
+
   private InboxTask task(long id, TaskState state) {
     InboxTask task = mock(InboxTask.class);
     when(task.getId()).thenReturn(id);

@@ -2,6 +2,7 @@ package com.partnerflow.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyCollection;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doThrow;
@@ -116,6 +117,27 @@ class TaskLivenessTest {
     assertThat(liveness.checkTasksOfBusyInstances()).isEqualTo(2);
     verify(inbox, times(2)).markOpenTaskVanished(31L);
     verify(inbox).markOpenTaskVanished(32L);
+  }
+
+  @Test
+  void completionsStartedLongerAgoThanTheLeaseAreSettledByWhatTheEngineStillHas() {
+    Instant before = NOW.minus(TaskSettings.defaults().completingLease());
+    InboxTask neverSent = task(51L);
+    InboxTask accepted = task(52L);
+    InboxTask unanswered = task(53L);
+    when(tasks.findByStateInAndCheckedAtBeforeOrderByCheckedAtAsc(
+            eq(List.of(TaskState.COMPLETING)), eq(before), any()))
+        .thenReturn(List.of(neverSent, accepted, unanswered));
+    when(engine.stillExists(51L)).thenReturn(true);
+    when(engine.stillExists(52L)).thenReturn(false);
+    when(engine.stillExists(53L)).thenThrow(new IllegalStateException("engine unavailable"));
+
+    liveness.checkOpenTasks();
+
+    verify(inbox).settleInterruptedCompletion(51L, true);
+    verify(inbox).settleInterruptedCompletion(52L, false);
+    verify(inbox, never()).settleInterruptedCompletion(eq(53L), anyBoolean());
+    assertThat(liveness.settleCompletionsStartedBefore(before)).isEqualTo(2);
   }
 
   private static InboxTask task(long id) {

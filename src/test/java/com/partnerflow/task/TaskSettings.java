@@ -14,6 +14,7 @@ final class TaskSettings {
         500,
         1_000_000,
         Duration.ofSeconds(1),
-        Duration.ofSeconds(30));
+        Duration.ofSeconds(30),
+        Duration.ofMinutes(5));
   }
 }
