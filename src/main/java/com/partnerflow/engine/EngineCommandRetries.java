@@ -1,13 +1,11 @@
 package com.partnerflow.engine;
 
-import io.camunda.client.api.command.ClientStatusException;
 import io.camunda.client.api.worker.BackoffSupplier;
 import io.camunda.client.jobhandling.CamundaClientExecutorService;
 import io.camunda.client.jobhandling.CommandExceptionHandlingStrategy;
 import io.camunda.client.jobhandling.CommandWrapper;
 import io.camunda.client.jobhandling.DefaultCommandExceptionHandlingStrategy;
 import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +42,7 @@ class EngineCommandRetries implements CommandExceptionHandlingStrategy {
 
   @Override
   public void handleCommandError(CommandWrapper command, Throwable failure) {
-    Status.Code code = codeOf(failure);
+    Status.Code code = EngineAnswer.grpcCodeOf(failure);
     if (DefaultCommandExceptionHandlingStrategy.RETRIABLE_CODES.contains(code)
         && command.hasMoreRetries()) {
       command.increaseBackoffUsing(backoff);
@@ -61,18 +59,5 @@ class EngineCommandRetries implements CommandExceptionHandlingStrategy {
         command,
         code,
         failure.toString());
-  }
-
-  /** The gRPC status code inside the client's wrapping; {@code UNKNOWN} without one. */
-  static Status.Code codeOf(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof ClientStatusException client) {
-        return client.getStatusCode();
-      }
-      if (t instanceof StatusRuntimeException grpc) {
-        return grpc.getStatus().getCode();
-      }
-    }
-    return Status.Code.UNKNOWN;
   }
 }

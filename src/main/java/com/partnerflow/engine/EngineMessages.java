@@ -3,8 +3,6 @@ package com.partnerflow.engine;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
-import io.camunda.client.api.command.ClientStatusException;
-import io.camunda.client.api.command.ProblemException;
 import io.grpc.Status;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -237,25 +235,23 @@ public class EngineMessages {
    * arrived, so this one has nothing left to do.
    */
   private static boolean alreadyPublished(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof ClientStatusException grpc) {
-        return grpc.getStatusCode() == Status.Code.ALREADY_EXISTS;
-      }
-      if (t instanceof ProblemException rest) {
-        return rest.code() == 409;
-      }
-    }
-    return false;
+    return switch (EngineAnswer.of(failure).orElse(null)) {
+      case EngineAnswer.Grpc grpc -> grpc.code() == Status.Code.ALREADY_EXISTS;
+      case EngineAnswer.Problem rest -> rest.status() == 409;
+      case null -> false;
+    };
   }
 
   /** The engine's answer: its status code first, where it sent one. */
   private static String describe(RuntimeException e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof ClientStatusException grpc) {
-        return grpc.getStatusCode() + ": " + grpc.getMessage();
-      }
-    }
-    return e.toString();
+    return EngineAnswer.of(e)
+        .map(
+            answer ->
+                switch (answer) {
+                  case EngineAnswer.Grpc grpc -> grpc.code() + ": " + grpc.message();
+                  case EngineAnswer.Problem rest -> rest.status() + ": " + rest.message();
+                })
+        .orElseGet(e::toString);
   }
 
   private String variablesJson(EngineMessage message) {

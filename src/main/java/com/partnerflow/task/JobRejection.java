@@ -1,7 +1,6 @@
 package com.partnerflow.task;
 
-import io.camunda.client.api.command.ClientStatusException;
-import io.camunda.client.api.command.ProblemException;
+import com.partnerflow.engine.EngineAnswer;
 import io.grpc.Status;
 
 /**
@@ -23,20 +22,17 @@ enum JobRejection {
   /** Anything else: unavailable, timed out, unauthorized, … — not a statement about the job. */
   OTHER;
 
-  /** Classifies the failure of a job command; looks through wrapping exceptions. */
+  /**
+   * Classifies the failure of a job command. Only a problem response is a rejection by the gateway:
+   * a bare 404 or 409 without a problem body (a proxy, a wrong rest-address) says nothing about the
+   * job and must not drop tasks from the inbox.
+   */
   static JobRejection of(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof ClientStatusException grpc) {
-        return fromGrpc(grpc.getStatusCode());
-      }
-      // Only a problem response is a rejection by the gateway. A bare 404 or 409 without a
-      // problem body (a proxy, a wrong rest-address) says nothing about the job and must not
-      // drop tasks from the inbox.
-      if (t instanceof ProblemException rest) {
-        return fromHttp(rest.code());
-      }
-    }
-    return OTHER;
+    return switch (EngineAnswer.of(failure).orElse(null)) {
+      case EngineAnswer.Grpc grpc -> fromGrpc(grpc.code());
+      case EngineAnswer.Problem rest -> fromHttp(rest.status());
+      case null -> OTHER;
+    };
   }
 
   private static JobRejection fromGrpc(Status.Code code) {

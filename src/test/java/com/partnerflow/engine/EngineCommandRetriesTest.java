@@ -69,9 +69,9 @@ class EngineCommandRetriesTest {
 
   @Test
   void theCodeIsFoundInsideTheClientsWrapping() {
-    assertThat(EngineCommandRetries.codeOf(new RuntimeException(pushedBack(Status.UNAVAILABLE))))
+    assertThat(EngineAnswer.grpcCodeOf(new RuntimeException(pushedBack(Status.UNAVAILABLE))))
         .isEqualTo(Status.Code.UNAVAILABLE);
-    assertThat(EngineCommandRetries.codeOf(new IllegalStateException("no status")))
+    assertThat(EngineAnswer.grpcCodeOf(new IllegalStateException("no status")))
         .isEqualTo(Status.Code.UNKNOWN);
   }
 }
