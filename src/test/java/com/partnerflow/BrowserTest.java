@@ -139,13 +139,39 @@ public @interface BrowserTest {
       if (session == null) {
         return;
       }
+      List<LogEntry> console = session.driver().manage().logs().get(LogType.BROWSER).getAll();
+      if (context.getExecutionException().isPresent()) {
+        describeFailure(session.driver(), context, console);
+      }
       List<String> violations =
-          session.driver().manage().logs().get(LogType.BROWSER).getAll().stream()
+          console.stream()
               .map(LogEntry::getMessage)
               .filter(m -> m.contains("Content Security Policy"))
               .toList();
       if (!violations.isEmpty()) {
         Assertions.fail("Content-Security-Policy violations:\n" + String.join("\n", violations));
+      }
+    }
+
+    /**
+     * What a failed test left in the browser, so a failure on a CI machine can be read without
+     * running it again: the page's address and text, the console, and a screenshot.
+     */
+    private static void describeFailure(
+        WebDriver browser, ExtensionContext context, List<LogEntry> console) {
+      String test = context.getRequiredTestMethod().getName();
+      try {
+        String text = browser.findElement(By.tagName("body")).getText();
+        System.err.printf(
+            "[browser] %s failed on %s; the page reads:%n%s%n",
+            test, browser.getCurrentUrl(), text.substring(0, Math.min(text.length(), 4000)));
+        console.forEach(
+            entry ->
+                System.err.printf(
+                    "[browser console] %s %s%n", entry.getLevel(), entry.getMessage()));
+        System.err.printf("[browser] screenshot %s%n", screenshot(browser, "failed-" + test));
+      } catch (RuntimeException e) {
+        System.err.printf("[browser] %s failed; the browser could not be read: %s%n", test, e);
       }
     }
 
