@@ -121,7 +121,7 @@ final class MdfRouteOnBareEngine implements AutoCloseable {
                 USER_TASK,
                 (jobs, job) -> {
                   reviewTaskArrivedAt.putIfAbsent(requestOf(job), System.nanoTime());
-                  if (approveReviews) {
+                  if (approveReviews && job.getElementId().equals("ReviewMdfRequestTask")) {
                     since(requestOf(job), toFirstTask);
                     complete(jobs, job, Map.of("decision", "APPROVE", "completedBy", "bench"));
                   }

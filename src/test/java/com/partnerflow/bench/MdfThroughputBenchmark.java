@@ -74,7 +74,15 @@ class MdfThroughputBenchmark {
       List<UiSession> measured = load.partnersFor(WINDOW);
       throughService(load, approver, warmUp);
       ThreadCpu cpu = ThreadCpu.start();
+      long listsBefore = approver.lists();
       service = throughService(load, approver, measured);
+      BenchReport.record(
+          "throughput: service, the approver's GET /api/tasks during the run",
+          String.format(
+              "%.0f/s (one list every 10 ms while a task is awaited; part of the service's load)",
+              (approver.lists() - listsBefore) / service.seconds()),
+          "(for information)",
+          true);
       BenchReport.record(
           "throughput: service, CPU by threads (one-level requests approved through the API)",
           cpu.shares(),
