@@ -25,11 +25,11 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The {@code mdf-request} process on the bare engine, without the service: job workers that do no
  * work and return only the variables the diagram needs (eligible, LOW risk, funds reserved until
- * the period closes, disbursement of one milestone started and its claim opened), streamed as in
- * the service. Measures approvals per second and the time from starting a request until its review
- * task's job reaches a worker. The review task stays open (an approver who has not decided yet)
- * unless the route was made to approve it, which it then does at once, as the driver of the
- * service's run does through the task API.
+ * the period closes, disbursement of one milestone started, and, when it approves, its claim
+ * opened), streamed as in the service. Measures approvals per second and the time from starting a
+ * request until its review task's job reaches a worker. The review task stays open (an approver who
+ * has not decided yet) unless the route was made to approve it, which it then does at once, as the
+ * driver of the service's run does through the task API.
  */
 final class MdfRouteOnBareEngine implements AutoCloseable {
 
@@ -99,9 +99,13 @@ final class MdfRouteOnBareEngine implements AutoCloseable {
                 "mdf.start-disbursement",
                 (jobs, job) -> complete(jobs, job, Map.of("milestones", List.of(milestone(job)))))
             .open());
-    // The milestone's claim window is open at once (its planned date is a week away), as in the
-    // service, whose instances then wait at the partner's claim task; so do these.
-    answer("disbursement.open-claim", Map.of("claimId", "bench-claim"));
+    if (approveReviews) {
+      // The milestone's claim window is open at once (its planned date is a week away), as in the
+      // service, whose instances then wait at the partner's claim task; so do these. Without it
+      // (the open-cases benchmarks), instances wait at the claim's opening, and so do the 10,000
+      // seeded there, instead of all moving on while the next level is measured.
+      answer("disbursement.open-claim", Map.of("claimId", "bench-claim"));
+    }
     answer(
         "mdf.assign-level",
         Map.of("decidingGroup", "channel-managers", "decisionDueAt", periodClosesAt));
