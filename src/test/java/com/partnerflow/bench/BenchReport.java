@@ -41,6 +41,17 @@ final class BenchReport {
         unit);
   }
 
+  /** Milliseconds as {@code n=… p50=… p95=… p99=… max=…}. */
+  static String latencies(List<Double> millis) {
+    return String.format(
+        "n=%d  p50=%.1f ms  p95=%.1f ms  p99=%.1f ms  max=%.1f ms",
+        millis.size(),
+        percentile(millis, 50),
+        percentile(millis, 95),
+        percentile(millis, 99),
+        percentile(millis, 100));
+  }
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Appends one result to target/bench/results.md and results.json and prints it. */

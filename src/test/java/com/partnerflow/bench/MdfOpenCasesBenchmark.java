@@ -11,6 +11,7 @@ import com.partnerflow.fund.FundLedger;
 import com.partnerflow.identity.UserAccounts;
 import com.partnerflow.mdf.MdfRequests;
 import com.partnerflow.partner.Partners;
+import com.partnerflow.task.TaskProperties;
 import io.camunda.client.CamundaClient;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,15 +41,16 @@ import org.springframework.test.context.TestPropertySource;
  *
  * <p>Partners submit through {@code POST /api/mdf-requests} with signed-in portal sessions. A
  * warm-up of 300 requests compiles the code paths and is then cancelled, so the engine starts the
- * measurements empty. At 0, 1,000, 5,000 and 10,000 open requests (seeded through the engine as
- * approved requests waiting for their period to close, with the variables of a real approved
- * request, see {@link ApprovedMdfRequests}): 200 auto-approved requests (Gold, 1,500.00, LOW risk)
- * with 16 in flight, measured until each is APPROVED; then 2 rounds of 20 partners submitting a
- * one-level request (5,000.50) at the same moment, measured until its review task is in the inbox.
- * At 0 open, the same auto-approval load then runs on a bare engine of the same store in this JVM
- * with workers that only answer (issue 15): the ratio of the two throughputs is what the service
- * keeps of the engine's. Measures the engine store the service is configured with ({@code
- * -Dpartnerflow.engine.state.store=in-memory} for the old one).
+ * measurements empty. At 0 and 10,000 open requests (by default, so that {@code -Pbench} stays near
+ * its 15 minutes; {@code -Dbench.open-levels=0,1000,5000,10000} adds the levels between), seeded
+ * through the engine as approved requests waiting for their period to close, with the variables of
+ * a real approved request (see {@link ApprovedMdfRequests}): 200 auto-approved requests (Gold,
+ * 1,500.00, LOW risk) with 16 in flight, measured until each is APPROVED; then 2 rounds of 20
+ * partners submitting a one-level request (5,000.50) at the same moment, measured until its review
+ * task is in the inbox. At 0 open, the same auto-approval load then runs on a bare engine of the
+ * same store in this JVM with workers that only answer (issue 15): the ratio of the two throughputs
+ * is what the service keeps of the engine's. Measures the engine store the service is configured
+ * with ({@code -Dpartnerflow.engine.state.store=in-memory} for the old one).
  */
 @Tag("bench")
 @PartnerflowIntegrationTest
@@ -56,7 +58,7 @@ import org.springframework.test.context.TestPropertySource;
 class MdfOpenCasesBenchmark {
 
   private static final List<Integer> LEVELS =
-      Arrays.stream(System.getProperty("bench.open-levels", "0,1000,5000,10000").split(","))
+      Arrays.stream(System.getProperty("bench.open-levels", "0,10000").split(","))
           .map(String::trim)
           .map(Integer::valueOf)
           .toList();
@@ -79,27 +81,16 @@ class MdfOpenCasesBenchmark {
   @Autowired EmbeddedZeebeEngine engine;
   @Autowired EngineProperties properties;
   @Autowired Environment environment;
+  @Autowired DataSource dataSource;
+  @Autowired TaskProperties taskProperties;
   @LocalServerPort int port;
-
-  /** The settings that matter for throughput, as this run used them (README *Configuration*). */
-  private static final List<String> KNOBS =
-      List.of(
-          "camunda.client.execution-threads",
-          "camunda.client.worker.defaults.stream-enabled",
-          "camunda.client.worker.defaults.max-jobs-active",
-          "spring.datasource.hikari.maximum-pool-size",
-          "partnerflow.task.liveness-interval",
-          "partnerflow.task.liveness-batch",
-          "partnerflow.engine.state.store");
 
   @Test
   void approvalsPerSecondAndFirstReviewTaskThroughTheServiceAgainstOpenRequests() throws Exception {
     String name = "service (" + properties.state().store().name().toLowerCase() + " state)";
     BenchReport.record(
         "settings of the service runs",
-        KNOBS.stream()
-            .map(k -> k + "=" + environment.getProperty(k, "(default)"))
-            .collect(Collectors.joining(", ")),
+        ServiceKnobs.of(environment, client, dataSource, taskProperties, properties),
         "(for information)",
         true);
     ExecutorService pool =
@@ -130,7 +121,7 @@ class MdfOpenCasesBenchmark {
             break;
           }
         }
-        List<UiSession> submitters = partnersFor(load, WINDOW);
+        List<UiSession> submitters = load.partnersFor(WINDOW);
         List<Double> toApproved = Collections.synchronizedList(new ArrayList<>());
         ThreadCpu cpu = ThreadCpu.start();
         long t0 = System.nanoTime();
@@ -143,8 +134,7 @@ class MdfOpenCasesBenchmark {
             true);
         BenchReport.record(
             String.format("%s, %,d open: POST → APPROVED per request, 16 in flight", name, open),
-            BenchReport.stats(toApproved, "ms")
-                + String.format("  p99=%.1f ms", BenchReport.percentile(toApproved, 99)),
+            BenchReport.latencies(toApproved),
             "(for information)",
             true);
         if (level == 0) {
@@ -194,7 +184,7 @@ class MdfOpenCasesBenchmark {
   private String warmUp(PortalMdfLoad load, List<UiSession> atOnce, ExecutorService pool)
       throws Exception {
     List<String> ids =
-        new ArrayList<>(autoApprove(load, partnersFor(load, WARM_UP), WARM_UP, new ArrayList<>()));
+        new ArrayList<>(autoApprove(load, load.partnersFor(WARM_UP), WARM_UP, new ArrayList<>()));
     long approvedInstance = instanceOf(ids.get(ids.size() - 1));
     String variables =
         ApprovedMdfRequests.variablesOf(engine.engine().getRecordStreamSource(), approvedInstance);
@@ -203,19 +193,6 @@ class MdfOpenCasesBenchmark {
       client.newCancelInstanceCommand(instanceOf(id)).send().join();
     }
     return variables;
-  }
-
-  /**
-   * Signed-in partners for {@code count} requests, three each (a fourth would not be approved
-   * automatically). Made before the clock starts: creating a user and signing in hash a password
-   * twice with bcrypt, which would otherwise take a third of the measured window's CPU.
-   */
-  private static List<UiSession> partnersFor(PortalMdfLoad load, int count) {
-    List<UiSession> sessions = new ArrayList<>();
-    for (int i = 0; i < (count + 2) / 3; i++) {
-      sessions.add(load.newGoldPartner());
-    }
-    return sessions;
   }
 
   /**
@@ -256,31 +233,17 @@ class MdfOpenCasesBenchmark {
   private List<String> autoApprove(
       PortalMdfLoad load, List<UiSession> sessions, int count, List<Double> millis)
       throws Exception {
-    ExecutorService inFlight =
-        Executors.newFixedThreadPool(
-            IN_FLIGHT, Thread.ofPlatform().name("bench-load-", 0).factory());
-    try {
-      List<Future<String>> results = new ArrayList<>();
-      for (int i = 0; i < count; i++) {
-        UiSession session = sessions.get(i / 3);
-        results.add(
-            inFlight.submit(
-                () -> {
-                  long posted = System.nanoTime();
-                  String id = load.submit(session, "1500.00");
-                  load.approved(id).get(2, TimeUnit.MINUTES);
-                  millis.add((System.nanoTime() - posted) / 1e6);
-                  return id;
-                }));
-      }
-      List<String> ids = new ArrayList<>();
-      for (Future<String> result : results) {
-        ids.add(result.get());
-      }
-      return ids;
-    } finally {
-      inFlight.shutdownNow();
-    }
+    return PortalMdfLoad.inFlight(
+        sessions,
+        count,
+        IN_FLIGHT,
+        session -> {
+          long posted = System.nanoTime();
+          String id = load.submit(session, "1500.00");
+          load.approved(id).get(2, TimeUnit.MINUTES);
+          millis.add((System.nanoTime() - posted) / 1e6);
+          return id;
+        });
   }
 
   /**

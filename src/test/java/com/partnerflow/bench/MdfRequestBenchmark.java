@@ -10,7 +10,6 @@ import com.partnerflow.fund.FundLedger;
 import com.partnerflow.fund.LedgerMovement;
 import com.partnerflow.fund.Money;
 import com.partnerflow.identity.UserAccounts;
-import com.partnerflow.mdf.MdfRequests;
 import com.partnerflow.partner.Partner;
 import com.partnerflow.partner.Partners;
 import com.partnerflow.partner.Region;
@@ -56,7 +55,6 @@ class MdfRequestBenchmark {
   @Autowired Partners partners;
   @Autowired UserAccounts accounts;
   @Autowired FundLedger funds;
-  @Autowired MdfRequests requests;
   @Autowired JdbcTemplate jdbc;
   @Autowired BusinessTime time;
   @LocalServerPort int port;
@@ -132,9 +130,8 @@ class MdfRequestBenchmark {
    * the database themselves and distort what is measured.
    */
   private void awaitApprovalTask(String requestId) throws Exception {
-    long instance = requests.findById(requestId).orElseThrow().getProcessInstanceKey();
     CompletableFuture<Void> arrived = new CompletableFuture<>();
-    waiting.put(instance, arrived);
+    waiting.put(requestId, arrived);
     try {
       arrived.get(30, TimeUnit.SECONDS);
     } catch (TimeoutException e) {
@@ -142,7 +139,11 @@ class MdfRequestBenchmark {
     }
   }
 
-  private final Map<Long, CompletableFuture<Void>> waiting = new ConcurrentHashMap<>();
+  /**
+   * By request id: the process notes its instance on the request only in its first step, after the
+   * POST has answered (the submission starts it by a message).
+   */
+  private final Map<String, CompletableFuture<Void>> waiting = new ConcurrentHashMap<>();
 
   private Thread startWatcher() {
     Thread watcher =
@@ -150,16 +151,17 @@ class MdfRequestBenchmark {
             () -> {
               while (!Thread.currentThread().isInterrupted()) {
                 if (!waiting.isEmpty()) {
-                  String keys =
-                      waiting.keySet().stream().map(String::valueOf).collect(joining(","));
+                  String ids =
+                      waiting.keySet().stream().map(id -> "'" + id + "'").collect(joining(","));
                   jdbc.queryForList(
-                          "select process_instance_key from inbox_task"
-                              + " where element_id = 'ReviewMdfRequestTask'"
-                              + " and process_instance_key in ("
-                              + keys
+                          "select r.id from mdf_request r join inbox_task t"
+                              + " on t.process_instance_key = r.process_instance_key"
+                              + " where t.element_id = 'ReviewMdfRequestTask'"
+                              + " and r.id in ("
+                              + ids
                               + ")",
-                          Long.class)
-                      .forEach(key -> waiting.remove(key).complete(null));
+                          String.class)
+                      .forEach(id -> waiting.remove(id).complete(null));
                 }
                 try {
                   Thread.sleep(2);

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +25,11 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The {@code mdf-request} process on the bare engine, without the service: job workers that do no
  * work and return only the variables the diagram needs (eligible, LOW risk, funds reserved until
- * the period closes), streamed as in the service. Measures auto-approvals per second and the time
- * from starting a one-level request until its review task's job reaches a worker.
+ * the period closes, disbursement of one milestone started, and, when it approves, its claim
+ * opened), streamed as in the service. Measures approvals per second and the time from starting a
+ * request until its review task's job reaches a worker. The review task stays open (an approver who
+ * has not decided yet) unless the route was made to approve it, which it then does at once, as the
+ * driver of the service's run does through the task API.
  */
 final class MdfRouteOnBareEngine implements AutoCloseable {
 
@@ -42,8 +46,18 @@ final class MdfRouteOnBareEngine implements AutoCloseable {
   private final AtomicLong lastApprovedInstance = new AtomicLong();
   private final AtomicLong failedStarts = new AtomicLong();
   private final AtomicLong started = new AtomicLong();
+  private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
+
+  /** Milliseconds from each start of the last {@link #approve} to its review task and approval. */
+  final List<Double> toFirstTask = Collections.synchronizedList(new ArrayList<>());
+
+  final List<Double> toApproved = Collections.synchronizedList(new ArrayList<>());
 
   MdfRouteOnBareEngine(CamundaClient client) {
+    this(client, false);
+  }
+
+  MdfRouteOnBareEngine(CamundaClient client, boolean approveReviews) {
     this.client = client;
     String periodClosesAt = OffsetDateTime.now(ZoneOffset.UTC).plusDays(90).withNano(0).toString();
     answer("mdf.check-eligibility", Map.of("eligible", true, "ineligibleReasons", List.of()));
@@ -63,6 +77,35 @@ final class MdfRouteOnBareEngine implements AutoCloseable {
                 "partnerAgeDays",
                 400)));
     answer("mdf.record-risk", Map.of());
+    workers.add(
+        worker(
+                "mdf.record-decision",
+                (jobs, job) ->
+                    complete(
+                        jobs,
+                        job,
+                        approvedAmountAnd(
+                            job,
+                            Map.of(
+                                "lastApprover",
+                                "channel-managers",
+                                "rejectionReasons",
+                                List.of("No reason given"),
+                                "rejectedBy",
+                                "channel-managers"))))
+            .open());
+    workers.add(
+        worker(
+                "mdf.start-disbursement",
+                (jobs, job) -> complete(jobs, job, Map.of("milestones", List.of(milestone(job)))))
+            .open());
+    if (approveReviews) {
+      // The milestone's claim window is open at once (its planned date is a week away), as in the
+      // service, whose instances then wait at the partner's claim task; so do these. Without it
+      // (the open-cases benchmarks), instances wait at the claim's opening, and so do the 10,000
+      // seeded there, instead of all moving on while the next level is measured.
+      answer("disbursement.open-claim", Map.of("claimId", "bench-claim"));
+    }
     answer(
         "mdf.assign-level",
         Map.of("decidingGroup", "channel-managers", "decisionDueAt", periodClosesAt));
@@ -73,24 +116,58 @@ final class MdfRouteOnBareEngine implements AutoCloseable {
                   complete(
                       jobs,
                       job,
-                      Map.of(
-                          "approvedAmount",
-                          job.getVariable("requestedAmount"),
-                          "fundPeriod",
-                          "bench",
-                          "periodClosesAt",
-                          periodClosesAt));
+                      approvedAmountAnd(
+                          job, Map.of("fundPeriod", "bench", "periodClosesAt", periodClosesAt)));
                   lastApprovedInstance.set(job.getProcessInstanceKey());
+                  since(requestOf(job), toApproved);
                   approved(requestOf(job), ALREADY_APPROVED);
                 })
             .open());
-    // The review task is kept open, as an approver who has not decided yet.
     workers.add(
         worker(
                 USER_TASK,
-                (jobs, job) -> reviewTaskArrivedAt.putIfAbsent(requestOf(job), System.nanoTime()))
+                (jobs, job) -> {
+                  reviewTaskArrivedAt.putIfAbsent(requestOf(job), System.nanoTime());
+                  if (approveReviews && job.getElementId().equals("ReviewMdfRequestTask")) {
+                    since(requestOf(job), toFirstTask);
+                    complete(jobs, job, Map.of("decision", "APPROVE", "completedBy", "bench"));
+                  }
+                })
             .timeout(Duration.ofHours(8))
             .open());
+  }
+
+  /** The requested amount as the approved one, with {@code others}. */
+  private static Map<String, Object> approvedAmountAnd(
+      ActivatedJob job, Map<String, Object> others) {
+    Map<String, Object> variables = new HashMap<>(others);
+    variables.put("approvedAmount", job.getVariable("requestedAmount"));
+    return variables;
+  }
+
+  /** The one milestone of the request (PortalMdfLoad's), as {@code mdf.start-disbursement}. */
+  private static Map<String, Object> milestone(ActivatedJob job) {
+    return Map.of(
+        "id",
+        UUID.randomUUID().toString(),
+        "name",
+        "Webinar held",
+        "plannedDate",
+        job.getVariable("startDate"),
+        "amount",
+        job.getVariable("requestedAmount"),
+        "currency",
+        "EUR",
+        "title",
+        "Bench webinar");
+  }
+
+  /** Adds the milliseconds since the request's start was sent, if this route timed it. */
+  private void since(String request, List<Double> millis) {
+    Long sent = sentAt.get(request);
+    if (sent != null) {
+      millis.add((System.nanoTime() - sent) / 1e6);
+    }
   }
 
   private void answer(String jobType, Map<String, Object> variables) {
@@ -128,6 +205,21 @@ final class MdfRouteOnBareEngine implements AutoCloseable {
    * @return approvals and seconds taken
    */
   Rate autoApprove(int count, int inFlight, Duration limit) throws InterruptedException {
+    return approve("1500.00", count, inFlight, limit);
+  }
+
+  /**
+   * Starts {@code count} requests of {@code requestedAmount} (1,500.00: approved automatically;
+   * 5,000.50: one level, whose review task this route must approve), {@code inFlight} at a time,
+   * and waits until all are approved or {@code limit} has passed; their latencies are in {@link
+   * #toFirstTask} and {@link #toApproved}.
+   *
+   * @return approvals and seconds taken
+   */
+  Rate approve(String requestedAmount, int count, int inFlight, Duration limit)
+      throws InterruptedException {
+    toFirstTask.clear();
+    toApproved.clear();
     Semaphore slots = new Semaphore(inFlight);
     CountDownLatch approved = new CountDownLatch(count);
     Runnable done =
@@ -141,7 +233,7 @@ final class MdfRouteOnBareEngine implements AutoCloseable {
       if (!slots.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
         break;
       }
-      start(variables("1500.00"))
+      start(variables(requestedAmount))
           .whenComplete(
               (created, error) -> {
                 if (error == null) {
@@ -214,6 +306,7 @@ final class MdfRouteOnBareEngine implements AutoCloseable {
    */
   private java.util.concurrent.CompletionStage<String> start(Map<String, Object> variables) {
     String request = (String) variables.get("mdfRequestId");
+    sentAt.put(request, System.nanoTime());
     return client
         .newPublishMessageCommand()
         .messageName("mdf-request-submitted")

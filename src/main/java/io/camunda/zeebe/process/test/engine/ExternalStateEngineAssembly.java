@@ -1,5 +1,6 @@
 package io.camunda.zeebe.process.test.engine;
 
+import com.partnerflow.engine.internal.LogRecordStream;
 import io.camunda.search.clients.SearchClientsProxy;
 import io.camunda.security.auth.BrokerRequestAuthorizationConverter;
 import io.camunda.security.configuration.SecurityConfiguration;
@@ -23,15 +24,16 @@ import java.util.List;
 /**
  * Partnerflow's own code, not part of zeebe-process-test: its in-process engine (in-memory log,
  * controlled clock, gRPC gateway, record stream, idle monitor) around a state store that the caller
- * opens, where {@link EngineFactory} always creates its in-memory store.
+ * opens, where {@link EngineFactory} always creates its in-memory store. Its record stream is
+ * {@link LogRecordStream}, which reads the log for less than the library's.
  *
- * <p>Why it sits in zeebe-process-test's package: the gateway, log storage, record stream and idle
- * monitor are package-private, so this class reuses them as they are instead of carrying copies of
- * them. At run time the package is shared because the application and the library are loaded by one
- * class loader (the class path, or the launcher of an executable jar); a restarting class loader
- * such as Spring Boot DevTools' would break that. Only the order of the wiring follows {@code
- * EngineFactory}; keep it in step with the {@code zeebe-process-test-engine} version in pom.xml (a
- * changed constructor fails the compilation here).
+ * <p>Why it sits in zeebe-process-test's package: the gateway, log storage and idle monitor are
+ * package-private, so this class reuses them as they are instead of carrying copies of them. At run
+ * time the package is shared because the application and the library are loaded by one class loader
+ * (the class path, or the launcher of an executable jar); a restarting class loader such as Spring
+ * Boot DevTools' would break that. Only the order of the wiring follows {@code EngineFactory}; keep
+ * it in step with the {@code zeebe-process-test-engine} version in pom.xml (a changed constructor
+ * fails the compilation here).
  */
 public final class ExternalStateEngineAssembly {
 
@@ -103,7 +105,7 @@ public final class ExternalStateEngineAssembly {
           state,
           logStream,
           scheduler,
-          new RecordStreamSourceImpl(logStream.newLogStreamReader(), PARTITION_ID),
+          new LogRecordStream(logStream.newLogStreamReader(), PARTITION_ID),
           clock,
           new EngineStateMonitor(logStorage, streamProcessor));
     } catch (RuntimeException | Error e) {
