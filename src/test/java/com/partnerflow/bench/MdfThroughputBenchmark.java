@@ -2,6 +2,7 @@ package com.partnerflow.bench;
 
 import com.partnerflow.PartnerflowIntegrationTest;
 import com.partnerflow.UiSession;
+import com.partnerflow.engine.EmbeddedZeebeEngine;
 import com.partnerflow.engine.EngineProperties;
 import com.partnerflow.engine.EngineProperties.StateStore;
 import com.partnerflow.fund.FundLedger;
@@ -9,6 +10,7 @@ import com.partnerflow.identity.UserAccounts;
 import com.partnerflow.partner.Partners;
 import com.partnerflow.task.TaskProperties;
 import io.camunda.client.CamundaClient;
+import io.camunda.zeebe.protocol.record.Record;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -58,6 +60,7 @@ class MdfThroughputBenchmark {
   @Autowired TaskProperties taskProperties;
   @Autowired EngineProperties engineProperties;
   @Autowired Environment environment;
+  @Autowired EmbeddedZeebeEngine engine;
   @LocalServerPort int port;
 
   @Test
@@ -75,7 +78,13 @@ class MdfThroughputBenchmark {
       throughService(load, approver, warmUp);
       ThreadCpu cpu = ThreadCpu.start();
       long listsBefore = approver.lists();
+      long since = engine.clock().millis();
       service = throughService(load, approver, measured);
+      BenchReport.record(
+          "throughput: service, where each request's time went (engine records)",
+          EngineStages.of(engine.recordsFrom(0), "mdf-request", since),
+          "(for information)",
+          true);
       BenchReport.record(
           "throughput: service, the approver's GET /api/tasks during the run",
           String.format(
@@ -153,7 +162,15 @@ class MdfThroughputBenchmark {
         var route = new MdfRouteOnBareEngine(bare.client, true)) {
       route.approve(ONE_LEVEL, BARE_WARM_UP, IN_FLIGHT, Duration.ofMinutes(2));
       ThreadCpu cpu = ThreadCpu.start();
+      long since = System.currentTimeMillis();
       var rate = route.approve(ONE_LEVEL, BARE_WINDOW, IN_FLIGHT, Duration.ofMinutes(2));
+      List<Record<?>> records = new ArrayList<>();
+      bare.engine.getRecordStreamSource().getRecords().forEach(records::add);
+      BenchReport.record(
+          "throughput: bare engine, where each request's time went (engine records)",
+          EngineStages.of(records, "mdf-request", since),
+          "(for information)",
+          true);
       BenchReport.record(
           "throughput: bare engine, CPU by threads (review task job completed by its worker)",
           cpu.shares(),
