@@ -40,7 +40,7 @@ import org.springframework.test.context.TestPropertySource;
  * the rest), one milestone in 25 lapsed (RELEASE of all of it); decisions with approval levels and
  * escalations, some disputes and duplicate-claim flags. ADJUST corrections (pairs that cancel out)
  * fill the ledger to exactly 1,000,000 entries. Each endpoint is then called by a signed-in partner
- * manager (3 warm-up calls, then up to 40 measured ones in 20 s, at least 10), each after a write
+ * manager (3 warm-up calls, then up to 25 measured ones in 12 s, at least 10), each after a write
  * to the partner table, so that no answer comes from H2's reuse of the last result.
  */
 @Tag("bench")
@@ -54,8 +54,8 @@ class InsightsScaleBenchmark {
   static final int PERIODS = 8;
   static final int REQUESTS = 50_000;
   static final int LEDGER_ENTRIES = 1_000_000;
-  private static final int SAMPLES = 40;
-  private static final Duration PER_ENDPOINT = Duration.ofSeconds(20);
+  private static final int SAMPLES = 25;
+  private static final Duration PER_ENDPOINT = Duration.ofSeconds(12);
 
   @Autowired JdbcTemplate jdbc;
   @Autowired FundLedger ledger;

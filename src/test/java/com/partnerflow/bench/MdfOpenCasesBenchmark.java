@@ -69,7 +69,7 @@ class MdfOpenCasesBenchmark {
   private static final int IN_FLIGHT = 16;
   private static final int PARTNERS_AT_ONCE = 20;
   private static final int PROBE_ROUNDS = 2;
-  private static final int BARE_WARM_UP = 1_000;
+  private static final int BARE_WARM_UP = 500;
   private static final int BARE_WINDOW = 500;
 
   @Autowired Partners partners;

@@ -46,7 +46,7 @@ class MdfThroughputBenchmark {
 
   private static final int WARM_UP = Integer.getInteger("bench.throughput.warm-up", 90);
   private static final int WINDOW = Integer.getInteger("bench.throughput.requests", 180);
-  private static final int BARE_WARM_UP = 600;
+  private static final int BARE_WARM_UP = 300;
   private static final int BARE_WINDOW = 600;
   private static final int IN_FLIGHT = 16;
   private static final String ONE_LEVEL = "5000.50";

@@ -1,8 +1,11 @@
 package com.partnerflow.bench;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -32,6 +35,9 @@ final class ThreadCpu {
 
   private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
   private final Map<Long, Long> startCpu = cpuByThread();
+  private final long startProcessCpu = processCpuNanos();
+  private final long startCompileMillis = compileMillis();
+  private final long[] startMachine = machineTicks();
   private final long startNanos = System.nanoTime();
 
   /** Starts measuring now. */
@@ -59,10 +65,54 @@ final class ThreadCpu {
       byGroup.merge(group(info.getThreadName()), used, Long::sum);
     }
     return byGroup.entrySet().stream()
-        .filter(e -> e.getValue() > 0)
-        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-        .map(e -> String.format("%s %.0f %%", e.getKey(), 100 * e.getValue() / wall))
-        .collect(Collectors.joining(", "));
+            .filter(e -> e.getValue() > 0)
+            .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+            .map(e -> String.format("%s %.0f %%", e.getKey(), 100 * e.getValue() / wall))
+            .collect(Collectors.joining(", "))
+        + String.format(
+            "; the whole JVM process (also garbage collection and JIT compilation) %.0f %%, of"
+                + " which the JIT compilers %.0f %%; the machine %.0f %% of its %d cores busy",
+            100 * (processCpuNanos() - startProcessCpu) / wall,
+            100 * (compileMillis() - startCompileMillis) * 1e6 / wall,
+            machineBusyShare(),
+            Runtime.getRuntime().availableProcessors());
+  }
+
+  /** The share of the machine's CPU time that was not idle since the start ({@code /proc/stat}). */
+  private double machineBusyShare() {
+    long[] now = machineTicks();
+    long total = now[0] - startMachine[0];
+    return total <= 0 ? Double.NaN : 100.0 * (total - (now[1] - startMachine[1])) / total;
+  }
+
+  /** All ticks and idle ticks (idle + iowait) of the machine's CPUs, zeros where unreadable. */
+  private static long[] machineTicks() {
+    try {
+      String[] fields = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+      long total = 0;
+      // user, nice, system, idle, iowait, irq, softirq, steal (guest time is in user already)
+      for (int i = 1; i <= 8 && i < fields.length; i++) {
+        total += Long.parseLong(fields[i]);
+      }
+      return new long[] {total, Long.parseLong(fields[4]) + Long.parseLong(fields[5])};
+    } catch (IOException | RuntimeException e) {
+      return new long[] {0, 0};
+    }
+  }
+
+  /** The JIT compilers' accumulated time (the JVM's estimate), 0 where it is not reported. */
+  private static long compileMillis() {
+    var compilation = ManagementFactory.getCompilationMXBean();
+    return compilation != null && compilation.isCompilationTimeMonitoringSupported()
+        ? compilation.getTotalCompilationTime()
+        : 0;
+  }
+
+  private static long processCpuNanos() {
+    return ManagementFactory.getOperatingSystemMXBean()
+            instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime()
+        : -1;
   }
 
   private Map<Long, Long> cpuByThread() {
