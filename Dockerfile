@@ -32,7 +32,7 @@ USER partnerflow
 # 8080: UI and API; 8081: the actuator (PARTNERFLOW_MANAGEMENT_PORT), for probes and scrapers only.
 EXPOSE 8080 8081
 ENV SPRING_PROFILES_ACTIVE=cluster \
-    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30"
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:G1PeriodicGCInterval=5000"
 
 # curl ships with the eclipse-temurin Ubuntu images.
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=5 \

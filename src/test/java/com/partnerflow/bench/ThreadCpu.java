@@ -36,7 +36,7 @@ final class ThreadCpu {
   private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
   private final Map<Long, Long> startCpu = cpuByThread();
   private final long startProcessCpu = processCpuNanos();
-  private final long startCompileMillis = compileMillis();
+  private final Map<String, Long> startNative = nativeThreadTicks();
   private final long[] startMachine = machineTicks();
   private final long startNanos = System.nanoTime();
 
@@ -70,10 +70,11 @@ final class ThreadCpu {
             .map(e -> String.format("%s %.0f %%", e.getKey(), 100 * e.getValue() / wall))
             .collect(Collectors.joining(", "))
         + String.format(
-            "; the whole JVM process (also garbage collection and JIT compilation) %.0f %%, of"
-                + " which the JIT compilers %.0f %%; the machine %.0f %% of its %d cores busy",
+            "; the whole JVM process %.0f %%, of which the JIT compilers %.0f %% and garbage"
+                + " collection %.0f %%; the machine %.0f %% of its %d cores busy",
             100 * (processCpuNanos() - startProcessCpu) / wall,
-            100 * (compileMillis() - startCompileMillis) * 1e6 / wall,
+            nativeShare(JIT, wall),
+            nativeShare(GC, wall),
             machineBusyShare(),
             Runtime.getRuntime().availableProcessors());
   }
@@ -100,12 +101,50 @@ final class ThreadCpu {
     }
   }
 
-  /** The JIT compilers' accumulated time (the JVM's estimate), 0 where it is not reported. */
-  private static long compileMillis() {
-    var compilation = ManagementFactory.getCompilationMXBean();
-    return compilation != null && compilation.isCompilationTimeMonitoringSupported()
-        ? compilation.getTotalCompilationTime()
-        : 0;
+  private static final String JIT = "JIT compilers";
+  private static final String GC = "garbage collection";
+
+  /** Share of one core the JVM's own threads of a kind used since the start. */
+  private double nativeShare(String kind, double wallNanos) {
+    long ticks = nativeThreadTicks().getOrDefault(kind, 0L) - startNative.getOrDefault(kind, 0L);
+    return 100.0 * ticks * (1e9 / CLOCK_TICKS_PER_SECOND) / wallNanos;
+  }
+
+  /** Linux's USER_HZ: the unit of the CPU times in /proc. */
+  private static final double CLOCK_TICKS_PER_SECOND = 100;
+
+  /**
+   * CPU ticks (user + system) of the JVM's compiler and collector threads, which the Java
+   * management API does not show, read from {@code /proc/self/task/<tid>/stat}; empty elsewhere.
+   */
+  private static Map<String, Long> nativeThreadTicks() {
+    Map<String, Long> ticks = new TreeMap<>();
+    try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+      for (Path task : (Iterable<Path>) tasks::iterator) {
+        String stat;
+        try {
+          stat = Files.readString(task.resolve("stat"));
+        } catch (IOException ended) {
+          continue;
+        }
+        int open = stat.indexOf('(');
+        int close = stat.lastIndexOf(')');
+        String name = stat.substring(open + 1, close);
+        String kind =
+            name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")
+                ? JIT
+                : name.startsWith("GC Thread") || name.startsWith("G1 ") ? GC : null;
+        if (kind == null) {
+          continue;
+        }
+        // After the name: state, then fields 4 on; utime and stime are fields 14 and 15.
+        String[] fields = stat.substring(close + 2).split(" ");
+        ticks.merge(kind, Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum);
+      }
+    } catch (IOException | RuntimeException e) {
+      return Map.of();
+    }
+    return ticks;
   }
 
   private static long processCpuNanos() {
