@@ -9,6 +9,7 @@ import io.camunda.zeebe.protocol.record.value.JobRecordValue;
 import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ final class EngineStages {
 
   static String of(List<Record<?>> records, String processId, long since) {
     Map<Long, List<Record<?>>> byInstance = new HashMap<>();
-    Set<Long> instances = new java.util.HashSet<>();
+    Set<Long> instances = new HashSet<>();
     for (Record<?> record : records) {
       if (record.getTimestamp() < since) {
         continue;

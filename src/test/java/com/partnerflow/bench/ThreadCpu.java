@@ -15,11 +15,19 @@ import java.util.stream.Collectors;
  * CPU time of this JVM's threads by what they do, read from the JVM between two moments: where a
  * measured stretch spent its time (the engine's actor thread, the job workers, the web requests,
  * gRPC, the service's schedulers, the benchmark's own client), as a share of the wall-clock time. A
- * share of 100 % is one core kept busy the whole time.
+ * share of 100 % is one core kept busy the whole time. The Java threads are not all of it: the
+ * JVM's JIT compilers and garbage collector run on threads the management API does not list, so
+ * their CPU is read from Linux's {@code /proc} (compiler threads the JVM ends meanwhile take their
+ * time with them), beside the whole process's and the machine's busy share.
  */
 final class ThreadCpu {
 
   private static final Map<String, String> GROUPS = new LinkedHashMap<>();
+  private static final String JIT = "JIT compilers";
+  private static final String GC = "garbage collection";
+
+  /** Linux's USER_HZ: the unit of the CPU times in /proc. */
+  private static final double CLOCK_TICKS_PER_SECOND = 100;
 
   static {
     GROUPS.put("zb-actors", "engine actors");
@@ -101,17 +109,11 @@ final class ThreadCpu {
     }
   }
 
-  private static final String JIT = "JIT compilers";
-  private static final String GC = "garbage collection";
-
   /** Share of one core the JVM's own threads of a kind used since the start. */
   private double nativeShare(String kind, double wallNanos) {
     long ticks = nativeThreadTicks().getOrDefault(kind, 0L) - startNative.getOrDefault(kind, 0L);
     return 100.0 * ticks * (1e9 / CLOCK_TICKS_PER_SECOND) / wallNanos;
   }
-
-  /** Linux's USER_HZ: the unit of the CPU times in /proc. */
-  private static final double CLOCK_TICKS_PER_SECOND = 100;
 
   /**
    * CPU ticks (user + system) of the JVM's compiler and collector threads, which the Java
