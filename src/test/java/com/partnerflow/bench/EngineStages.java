@@ -21,8 +21,10 @@ import java.util.stream.Collectors;
  * timestamps, engine clock, milliseconds): for each job type of {@code processId} in the order the
  * process reaches them, the engine's time before the job (from the previous job's completion, or
  * the instance's activation, to the job's creation) and the job's time out of the engine (creation
- * to completion: delivery to the worker, the worker's work, and its completion command). Only
- * instances that activated at or after {@code since} and completed every job counted.
+ * to completion: delivery to the worker, the worker's work, and its completion command). Counts the
+ * instances that activated at or after {@code since}; a job counts out of the engine once it
+ * completed. The next job is created in the batch that completes the last, so "engine before" is
+ * near 0 unless the engine itself waits (a timer, a message).
  */
 final class EngineStages {
 
