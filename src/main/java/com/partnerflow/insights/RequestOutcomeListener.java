@@ -21,7 +21,9 @@ import org.springframework.stereotype.Component;
  * disbursement modules write, without those modules knowing insights: Hibernate tells it about
  * every insert and update of those tables, and before the transaction commits (after its last
  * flush, on its connection, as Hibernate Envers does) the touched requests' rows are written anew.
- * A transaction that rolls back leaves them as they were.
+ * A transaction that rolls back leaves them as they were. An update that changes none of the
+ * columns the read model reads (a risk score, a routing level) leaves them too: most updates on the
+ * way to a decision are of that kind.
  */
 @Component
 class RequestOutcomeListener implements PostInsertEventListener, PostUpdateEventListener {
@@ -46,6 +48,9 @@ class RequestOutcomeListener implements PostInsertEventListener, PostUpdateEvent
 
   @Override
   public void onPostUpdate(PostUpdateEvent event) {
+    if (!changesWhatIsRead(event)) {
+      return;
+    }
     touched(event.getSession(), event.getPersister(), event.getId(), event.getEntity());
   }
 
@@ -72,6 +77,26 @@ class RequestOutcomeListener implements PostInsertEventListener, PostUpdateEvent
 
   private static void refresh(SessionImplementor session, String requestId) {
     session.doWork(connection -> RequestOutcomes.refresh(connection, requestId));
+  }
+
+  /**
+   * Whether a dirty property of the update maps to a column the read model reads; without dirty
+   * properties (Hibernate did not compute them) it may have, and the rows are written anew.
+   */
+  static boolean changesWhatIsRead(PostUpdateEvent event) {
+    int[] dirty = event.getDirtyProperties();
+    if (dirty == null || !(event.getPersister() instanceof AbstractEntityPersister persister)) {
+      return true;
+    }
+    Set<String> read = RequestOutcomes.COLUMNS_READ.getOrDefault(tableOf(persister), Set.of());
+    for (int property : dirty) {
+      for (String column : persister.getPropertyColumnNames(property)) {
+        if (read.contains(column.toLowerCase())) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static String tableOf(EntityPersister persister) {

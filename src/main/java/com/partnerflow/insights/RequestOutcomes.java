@@ -3,6 +3,12 @@ package com.partnerflow.insights;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -59,6 +65,16 @@ public class RequestOutcomes {
       JOIN fund_ledger_entry e ON e.idempotency_key = CONCAT('payment:', pm.id, ':pay')
       WHERE c.submitted_at IS NOT NULL AND %s""";
 
+  /** The written tables the statements above read, by their alias there. */
+  private static final Map<String, String> TABLES =
+      Map.of("r", "mdf_request", "c", "disbursement_claim", "pm", "payment");
+
+  /**
+   * For each of {@link #TABLES}, the columns the statements above read (taken from their text, so
+   * that they cannot drift apart): an update of other columns leaves the read model as it is.
+   */
+  static final Map<String, Set<String>> COLUMNS_READ = columnsRead(OUTCOMES + CASH_TIMES);
+
   private static final String ONE_REQUEST = "r.id = ?";
   private static final String EVERY_REQUEST = "1 = 1";
 
@@ -89,6 +105,19 @@ public class RequestOutcomes {
     jdbc.update("DELETE FROM insights_cash_time");
     jdbc.update(outcomes(EVERY_REQUEST));
     jdbc.update(CASH_TIMES.formatted(EVERY_REQUEST));
+  }
+
+  static Map<String, Set<String>> columnsRead(String sql) {
+    Map<String, Set<String>> read = new HashMap<>();
+    Matcher column = Pattern.compile("\\b(\\w+)\\.([a-z_]+)\\b").matcher(sql);
+    while (column.find()) {
+      String table = TABLES.get(column.group(1));
+      if (table != null) {
+        read.computeIfAbsent(table, t -> new HashSet<>()).add(column.group(2));
+      }
+    }
+    read.replaceAll((table, columns) -> Set.copyOf(columns));
+    return Map.copyOf(read);
   }
 
   private static String outcomes(String where) {
