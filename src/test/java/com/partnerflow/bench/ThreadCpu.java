@@ -87,6 +87,11 @@ final class ThreadCpu {
             Runtime.getRuntime().availableProcessors());
   }
 
+  /** The share of one core the JIT compilers used since the start, in percent. */
+  double jitCompilers() {
+    return nativeShare(JIT, System.nanoTime() - startNanos);
+  }
+
   /** The share of the machine's CPU time that was not idle since the start ({@code /proc/stat}). */
   private double machineBusyShare() {
     long[] now = machineTicks();
