@@ -36,12 +36,13 @@ class EmbeddedEngineConfiguration {
 
   @Bean
   StuckInstances stuckInstances(EmbeddedZeebeEngine engine, ElementNames names) {
-    return new EngineErrorWatch(engine::recordsAfter, () -> engine.recordsAfter(-1), names);
+    return new EngineErrorWatch(
+        index -> engine.records().from(index), () -> engine.records().getRecords(), names);
   }
 
   @Bean
   CanceledJobs canceledJobs(EmbeddedZeebeEngine engine) {
-    return new RecordStreamCanceledJobs(engine::recordsAfter);
+    return new RecordStreamCanceledJobs(engine::recordsFrom);
   }
 
   @Bean

@@ -181,13 +181,12 @@ public class EmbeddedZeebeEngine implements SmartLifecycle, DisposableBean {
   }
 
   /**
-   * The records after the log position ({@code -1}: from the first); none while the engine is not
-   * running. A reader that keeps the position of the last record it read reads only the records
-   * that arrived since; nothing keeps them for it.
+   * The records from {@code index} on (0 is the first); none while the engine is not running. A
+   * reader that keeps its index reads only the records that arrived since.
    */
-  public List<Record<?>> recordsAfter(long position) {
+  public List<Record<?>> recordsFrom(int index) {
     SynchronizedRecordStream current = records;
-    return current == null ? List.of() : current.after(position);
+    return current == null ? List.of() : current.from(index);
   }
 
   public int port() {

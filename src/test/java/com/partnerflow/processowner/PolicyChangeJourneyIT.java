@@ -150,7 +150,7 @@ class PolicyChangeJourneyIT {
     long instance = requests.findById(requestId).orElseThrow().getProcessInstanceKey();
     List<Integer> versions = new ArrayList<>();
     engine
-        .recordsAfter(-1)
+        .recordsFrom(0)
         .forEach(
             r -> {
               if (r.getValue() instanceof DecisionEvaluationRecordValue e

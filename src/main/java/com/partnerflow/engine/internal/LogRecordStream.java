@@ -17,57 +17,40 @@ import java.util.List;
  * UnifiedRecordValue.allRecordsMap()}) for each record it reads, to use one of them. In the service
  * the cancelled-jobs and error watches read every record, and that map took a seventh of the
  * service's CPU at 5–6 approved requests/s (issue 15). Here each record gets only the value of its
- * own type.
- *
- * <p>The service reads with {@link #after}, which keeps nothing: each reader keeps the position it
- * read up to. Keeping every record read, as the library's source does, held about 5 KB of heap per
- * record, hundreds of records per request, for as long as the service ran (232,000 records, 1.1 GB,
- * in one throughput benchmark). {@link #getRecords()} still keeps them, for the record-stream
- * assertions of process tests, which ask for the whole stream again and again.
+ * own type. Like the library's source it keeps every record read and adds the new ones on each
+ * call.
  */
 public final class LogRecordStream implements RecordStreamSource {
 
   private final LogStreamReader reader;
   private final int partitionId;
-  private final List<Record<?>> kept = new ArrayList<>();
-  private long keptUpTo = -1;
+  private final List<Record<?>> records = new ArrayList<>();
+  private long lastPosition = -1;
 
   public LogRecordStream(LogStreamReader reader, int partitionId) {
     this.reader = reader;
     this.partitionId = partitionId;
   }
 
-  /** Every record so far, kept from one call to the next (for record-stream assertions). */
   @Override
   public Iterable<Record<?>> getRecords() {
     synchronized (reader) {
-      List<Record<?>> fresh = read(keptUpTo);
-      if (!fresh.isEmpty()) {
-        kept.addAll(fresh);
-        keptUpTo = fresh.getLast().getPosition();
-      }
-      return Collections.unmodifiableList(kept);
+      readNewRecords();
+      return Collections.unmodifiableList(records);
     }
   }
 
-  /** The records after the log position ({@code -1}: all of them), read now and not kept. */
-  public List<Record<?>> after(long position) {
-    synchronized (reader) {
-      return read(position);
-    }
-  }
-
-  private List<Record<?>> read(long after) {
-    if (after < 0) {
+  private void readNewRecords() {
+    if (lastPosition < 0) {
       reader.seekToFirstEvent();
     } else {
-      reader.seekToNextEvent(after);
+      reader.seekToNextEvent(lastPosition);
     }
-    List<Record<?>> read = new ArrayList<>();
     while (reader.hasNext()) {
-      read.add(toRecord(reader.next()));
+      LoggedEvent event = reader.next();
+      records.add(toRecord(event));
+      lastPosition = event.getPosition();
     }
-    return read;
   }
 
   private Record<?> toRecord(LoggedEvent event) {

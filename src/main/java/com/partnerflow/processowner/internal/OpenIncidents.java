@@ -1,7 +1,6 @@
 package com.partnerflow.processowner.internal;
 
 import com.partnerflow.engine.EmbeddedZeebeEngine;
-import com.partnerflow.engine.RecordCursor;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.RecordType;
 import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
@@ -59,16 +58,17 @@ public final class OpenIncidents {
   private final Map<Long, Incident> open = new LinkedHashMap<>();
   private final Map<Long, String> exhaustedJobTypes = new HashMap<>();
   private final Map<Long, Map<String, String>> subjects = new HashMap<>();
-  private final RecordCursor records;
+  private int read;
 
   public OpenIncidents(EmbeddedZeebeEngine engine) {
     this.engine = engine;
-    this.records = new RecordCursor(engine::recordsAfter);
   }
 
   /** Every open incident, oldest first. */
   public synchronized List<Incident> current() {
-    records.next().forEach(this::apply);
+    List<Record<?>> fresh = engine.recordsFrom(read);
+    fresh.forEach(this::apply);
+    read += fresh.size();
     List<Incident> incidents = new ArrayList<>(open.values());
     incidents.sort(Comparator.comparing(Incident::since).thenComparing(Incident::incidentKey));
     return incidents;

@@ -43,7 +43,7 @@ class LogRecordStreamTest {
           .build();
   private final RecordStreamSource library =
       new RecordStreamSourceImpl(log.newLogStreamReader(), 1);
-  private final LogRecordStream lean = new LogRecordStream(log.newLogStreamReader(), 1);
+  private final RecordStreamSource lean = new LogRecordStream(log.newLogStreamReader(), 1);
 
   @Test
   void readsTheSameRecordsAsTheLibrarysSourceAlsoWhenTheyArriveBetweenReads() {
@@ -64,23 +64,6 @@ class LogRecordStreamTest {
         .extracting(Record::getPosition)
         .isSorted()
         .doesNotHaveDuplicates();
-  }
-
-  @Test
-  void readsTheRecordsAfterAPositionWithoutKeepingThem() {
-    write(1);
-    List<Record<?>> first = lean.after(-1);
-    assertThat(first).hasSize(3);
-    write(2);
-
-    List<Record<?>> fresh = lean.after(first.getLast().getPosition());
-
-    assertThat(fresh.stream().map(Record::toJson)).isEqualTo(json(library).subList(3, 6));
-    assertThat(lean.after(fresh.getLast().getPosition())).isEmpty();
-    assertThat(lean.after(-1)).hasSize(6);
-    // after() keeps nothing: the records it answered are not held for getRecords() either, which
-    // reads them anew the first time it is asked.
-    assertThat(fresh.getFirst()).isNotSameAs(lean.after(first.getLast().getPosition()).getFirst());
   }
 
   /** A process instance, a job and a variable record of instance {@code n}. */
