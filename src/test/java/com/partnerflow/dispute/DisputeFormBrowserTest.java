@@ -61,6 +61,9 @@ class DisputeFormBrowserTest {
         ((JavascriptExecutor) browser)
             .executeAsyncScript(
                 "var data = JSON.parse(arguments[0]); var done = arguments[arguments.length - 1];"
+                    // A focused number field keeps what it shows and writes it back when it loses
+                    // focus (the submit click), over the imported data: blur it first.
+                    + "if (document.activeElement) { document.activeElement.blur(); }"
                     + "var root = document.getElementById('dispute-form');"
                     + "root.partnerflowForm.importSchema(JSON.parse(root.dataset.schema), data)"
                     + ".then(function () { done(true); }, function (e) { done(String(e)); });",
