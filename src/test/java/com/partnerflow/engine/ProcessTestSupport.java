@@ -9,11 +9,14 @@ import io.camunda.zeebe.process.test.inspections.model.InspectedProcessInstance;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.TimerIntent;
+import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
+import io.camunda.zeebe.protocol.record.value.JobRecordValue;
 import io.camunda.zeebe.protocol.record.value.TimerRecordValue;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.function.Consumer;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Record-stream assertions against the service's own embedded engine, for process tests that run
@@ -28,16 +31,65 @@ public final class ProcessTestSupport {
     BpmnAssert.initRecordStream(RecordStream.of(engine.recordStream()));
   }
 
-  /** Retries the assertion on the instance until it holds or 15 seconds pass. */
+  /**
+   * Retries the assertion on the instance until it holds or 15 seconds pass. When it does not hold,
+   * the failure carries the instance's job and incident records, so that a red run shows where the
+   * instance stood.
+   */
   public void eventually(long processInstanceKey, Consumer<ProcessInstanceAssert> assertion) {
-    await()
-        .atMost(Duration.ofSeconds(15))
-        .pollInSameThread()
-        .pollInterval(Duration.ofMillis(50))
-        .untilAsserted(
-            () ->
-                assertion.accept(
-                    BpmnAssert.assertThat(new InspectedProcessInstance(processInstanceKey))));
+    try {
+      await()
+          .atMost(Duration.ofSeconds(15))
+          .pollInSameThread()
+          .pollInterval(Duration.ofMillis(50))
+          .untilAsserted(
+              () ->
+                  assertion.accept(
+                      BpmnAssert.assertThat(new InspectedProcessInstance(processInstanceKey))));
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError(e.getMessage() + "\n" + jobHistory(processInstanceKey), e);
+    }
+  }
+
+  /** The instance's job and incident records, one line each, with the engine's time. */
+  private String jobHistory(long processInstanceKey) {
+    StringBuilder history =
+        new StringBuilder("Jobs and incidents of instance " + processInstanceKey + " (engine time ")
+            .append(engine.clock().instant())
+            .append("):");
+    for (Record<?> record : engine.recordStream().getRecords()) {
+      long instance =
+          switch (record.getValue()) {
+            case JobRecordValue job -> job.getProcessInstanceKey();
+            case IncidentRecordValue incident -> incident.getProcessInstanceKey();
+            default -> -1;
+          };
+      if (instance == processInstanceKey) {
+        history
+            .append("\n  ")
+            .append(Instant.ofEpochMilli(record.getTimestamp()))
+            .append(' ')
+            .append(record.getRecordType())
+            .append(' ')
+            .append(record.getValueType())
+            .append(' ')
+            .append(record.getIntent())
+            .append(" key=")
+            .append(record.getKey())
+            .append(record.getValue() instanceof JobRecordValue job ? describe(job) : "");
+      }
+    }
+    return history.toString();
+  }
+
+  private static String describe(JobRecordValue job) {
+    return " type=%s retries=%d backoff=%d recurAt=%s deadline=%s"
+        .formatted(
+            job.getType(),
+            job.getRetries(),
+            job.getRetryBackoff(),
+            Instant.ofEpochMilli(job.getRecurringTime()),
+            Instant.ofEpochMilli(job.getDeadline()));
   }
 
   /** A timer the engine created for an element: when it was created and when it is due. */
