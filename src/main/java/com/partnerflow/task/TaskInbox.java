@@ -48,9 +48,11 @@ public class TaskInbox {
 
   /**
    * Puts an activated user task job into the inbox. Activating the same job again (after a timeout
-   * or restart) updates its row; a completed or vanished task stays as it is. A task still being
-   * completed opens again: the engine hands out only a job it still has, so that completion never
-   * reached it (its service instance died on the way).
+   * or restart) updates its row; a completed or vanished task stays as it is. A task whose
+   * completion started longer ago than a completion takes ({@code completingLease}) opens again:
+   * the engine hands out only a job it still has, so that completion never reached it (its service
+   * instance died on the way). A completion in flight is left to finish: the engine may hand the
+   * job out again just before it takes that completion, and the completion records its own outcome.
    */
   @Transactional
   public InboxTask project(UserTaskJob job) {
@@ -69,7 +71,8 @@ public class TaskInbox {
         .findById(job.jobKey())
         .map(
             existing -> {
-              if (existing.getState() == TaskState.COMPLETING) {
+              if (existing.getState() == TaskState.COMPLETING
+                  && existing.getCheckedAt().isBefore(now.minus(properties.completingLease()))) {
                 reopenInterrupted(existing, now);
               }
               if (existing.getState() == TaskState.OPEN) {

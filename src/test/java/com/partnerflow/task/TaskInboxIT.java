@@ -10,7 +10,11 @@ import com.partnerflow.engine.ProcessTestSupport;
 import com.partnerflow.identity.UserAccounts;
 import com.partnerflow.partner.Partners;
 import io.camunda.client.CamundaClient;
+import io.camunda.zeebe.protocol.record.Record;
+import io.camunda.zeebe.protocol.record.ValueType;
+import io.camunda.zeebe.protocol.record.intent.JobIntent;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +53,7 @@ class TaskInboxIT {
   @Autowired TransactionTemplate transaction;
   @Autowired UserAccounts accounts;
   @Autowired BusinessTime time;
+  @Autowired TaskProperties properties;
   ProcessTestSupport process;
   String acme;
 
@@ -220,8 +225,10 @@ class TaskInboxIT {
   @Test
   void aTaskWhoseCompletionNeverReachedTheEngineOpensAgainWhenItsJobComesBack() {
     long review = reviewTaskOfNewCase();
-    // The instance that won the task died before it sent the completion; the job's lease ends.
-    Integer won = transaction.execute(s -> tasks.startCompletion(review, "carol", time.now()));
+    // The instance that won the task died before it sent the completion, longer ago than any
+    // completion takes; the job's lease ends.
+    Instant longAgo = time.now().minus(properties.completingLease()).minusSeconds(1);
+    Integer won = transaction.execute(s -> tasks.startCompletion(review, "carol", longAgo));
     assertThat(won).isEqualTo(1);
     client.newUpdateTimeoutCommand(review).timeout(Duration.ofMillis(1)).send().join();
 
@@ -238,6 +245,45 @@ class TaskInboxIT {
                 .getStatusCode())
         .isEqualTo(HttpStatus.NO_CONTENT);
     assertThat(tasks.findById(review).orElseThrow().getState()).isEqualTo(TaskState.COMPLETED);
+  }
+
+  @Test
+  void aCompletionInFlightWhenTheJobComesBackIsLeftToFinish() {
+    long review = reviewTaskOfNewCase();
+    // A completion has just started when the engine hands the job out again (its lease ran out):
+    // the completion is still on its way, and the task must not open again under it.
+    Integer won = transaction.execute(s -> tasks.startCompletion(review, "carol", time.now()));
+    assertThat(won).isEqualTo(1);
+    long updatesBefore = timeoutUpdatesOf(review);
+    client.newUpdateTimeoutCommand(review).timeout(Duration.ofMillis(1)).send().join();
+    // Projected again: the worker extends the new lease (a timeout update after ours).
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> timeoutUpdatesOf(review) >= updatesBefore + 2);
+
+    InboxTask task = tasks.findById(review).orElseThrow();
+    assertThat(task.getState()).isEqualTo(TaskState.COMPLETING);
+    assertThat(task.getAssignee()).isEqualTo("carol");
+    assertThat(events.findByTaskIdOrderByOccurredAtAscIdAsc(review))
+        .extracting(TaskEvent::getAction)
+        .containsExactly(TaskEvent.Action.CREATED);
+
+    // The engine takes the completion; the instance that sent it dies before recording it.
+    client.newCompleteCommand(review).variables(Map.of("decision", "APPROVE")).send().join();
+    liveness.settleCompletionsStartedBefore(time.now().plusSeconds(1));
+    assertThat(tasks.findById(review).orElseThrow().getState()).isEqualTo(TaskState.VANISHED);
+  }
+
+  private long timeoutUpdatesOf(long jobKey) {
+    long updates = 0;
+    for (Record<?> record : engine.recordStream().getRecords()) {
+      if (record.getKey() == jobKey
+          && record.getValueType() == ValueType.JOB
+          && record.getIntent() == JobIntent.TIMEOUT_UPDATED) {
+        updates++;
+      }
+    }
+    return updates;
   }
 
   @Test
