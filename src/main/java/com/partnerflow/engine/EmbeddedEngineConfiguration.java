@@ -36,13 +36,12 @@ class EmbeddedEngineConfiguration {
 
   @Bean
   StuckInstances stuckInstances(EmbeddedZeebeEngine engine, ElementNames names) {
-    return new EngineErrorWatch(
-        index -> engine.records().from(index), () -> engine.records().getRecords(), names);
+    return new EngineErrorWatch(engine::recordsAfter, () -> engine.recordsAfter(-1), names);
   }
 
   @Bean
   CanceledJobs canceledJobs(EmbeddedZeebeEngine engine) {
-    return new RecordStreamCanceledJobs(engine::recordsFrom);
+    return new RecordStreamCanceledJobs(engine::recordsAfter);
   }
 
   @Bean

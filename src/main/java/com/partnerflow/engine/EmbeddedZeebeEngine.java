@@ -181,12 +181,13 @@ public class EmbeddedZeebeEngine implements SmartLifecycle, DisposableBean {
   }
 
   /**
-   * The records from {@code index} on (0 is the first); none while the engine is not running. A
-   * reader that keeps its index reads only the records that arrived since.
+   * The records after the log position ({@code -1}: from the first); none while the engine is not
+   * running. A reader that keeps the position of the last record it read reads only the records
+   * that arrived since; nothing keeps them for it.
    */
-  public List<Record<?>> recordsFrom(int index) {
+  public List<Record<?>> recordsAfter(long position) {
     SynchronizedRecordStream current = records;
-    return current == null ? List.of() : current.from(index);
+    return current == null ? List.of() : current.after(position);
   }
 
   public int port() {

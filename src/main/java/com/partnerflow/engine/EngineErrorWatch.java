@@ -14,7 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.function.IntFunction;
+import java.util.function.LongFunction;
 import java.util.function.Supplier;
 
 /**
@@ -26,26 +26,23 @@ import java.util.function.Supplier;
  */
 class EngineErrorWatch implements StuckInstances {
 
-  private final IntFunction<List<Record<?>>> recordsFrom;
+  private final RecordCursor records;
   private final Supplier<List<Record<?>>> allRecords;
   private final ElementNames names;
   private final Map<Long, StuckInstance> stuck = new LinkedHashMap<>();
-  private int read;
 
   EngineErrorWatch(
-      IntFunction<List<Record<?>>> recordsFrom,
+      LongFunction<List<Record<?>>> recordsAfter,
       Supplier<List<Record<?>>> allRecords,
       ElementNames names) {
-    this.recordsFrom = recordsFrom;
+    this.records = new RecordCursor(recordsAfter);
     this.allRecords = allRecords;
     this.names = names;
   }
 
   @Override
   public synchronized List<StuckInstance> current() {
-    List<Record<?>> fresh = recordsFrom.apply(read);
-    for (int i = 0; i < fresh.size(); i++) {
-      Record<?> record = fresh.get(i);
+    for (Record<?> record : records.next()) {
       if (record.getValue() instanceof ErrorRecordValue error) {
         List<Record<?>> all = allRecords.get();
         int failed = indexOfPosition(all, error.getErrorEventPosition());
@@ -56,12 +53,15 @@ class EngineErrorWatch implements StuckInstances {
       } else if (record.getRecordType() == RecordType.COMMAND_REJECTION
           && record.getRejectionType() == RejectionType.PROCESSING_ERROR) {
         // The rejection carries the failed command's key and value.
-        note(record, locate(allRecords.get(), read + i, -1), record.getRejectionReason());
+        List<Record<?>> all = allRecords.get();
+        note(
+            record,
+            locate(all, indexOfPosition(all, record.getPosition()), -1),
+            record.getRejectionReason());
       } else if (!stuck.isEmpty() && endsInstance(record)) {
         stuck.remove(record.getKey());
       }
     }
-    read += fresh.size();
     return List.copyOf(stuck.values());
   }
 

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.IntFunction;
+import java.util.function.LongFunction;
 
 /**
  * Reads cancelled jobs from the embedded engine's record stream: each call reads only the records
@@ -17,17 +17,17 @@ import java.util.function.IntFunction;
  */
 class RecordStreamCanceledJobs implements CanceledJobs {
 
-  private final IntFunction<List<Record<?>>> recordsFrom;
-  private final Map<String, Integer> read = new HashMap<>();
+  private final LongFunction<List<Record<?>>> recordsAfter;
+  private final Map<String, RecordCursor> read = new HashMap<>();
 
-  RecordStreamCanceledJobs(IntFunction<List<Record<?>>> recordsFrom) {
-    this.recordsFrom = recordsFrom;
+  RecordStreamCanceledJobs(LongFunction<List<Record<?>>> recordsAfter) {
+    this.recordsAfter = recordsAfter;
   }
 
   @Override
   public synchronized List<Long> takeCanceled(String jobType) {
-    int from = read.getOrDefault(jobType, 0);
-    List<Record<?>> fresh = recordsFrom.apply(from);
+    List<Record<?>> fresh =
+        read.computeIfAbsent(jobType, type -> new RecordCursor(recordsAfter)).next();
     List<Long> canceled = new ArrayList<>();
     for (Record<?> record : fresh) {
       if (record.getRecordType() == RecordType.EVENT
@@ -37,7 +37,6 @@ class RecordStreamCanceledJobs implements CanceledJobs {
         canceled.add(record.getKey());
       }
     }
-    read.put(jobType, from + fresh.size());
     return canceled;
   }
 }

@@ -37,7 +37,7 @@ class RecordStreamCanceledJobsTest {
     var engine = new EmbeddedZeebeEngine(freePort());
     engine.start();
     try (ZeebeClient client = engine.engine().createClient()) {
-      var canceledJobs = new RecordStreamCanceledJobs(engine::recordsFrom);
+      var canceledJobs = new RecordStreamCanceledJobs(engine::recordsAfter);
       client.newDeployResourceCommand().addProcessModel(REVIEW_WITH_SLA, "r.bpmn").send().join();
       long interrupted = start(client);
       long cancelled = start(client);
@@ -64,7 +64,7 @@ class RecordStreamCanceledJobsTest {
                 assertThat(later).containsExactly(interruptedJob);
               });
       assertThat(canceledJobs.takeCanceled(Protocol.USER_TASK_JOB_TYPE)).isEmpty();
-      assertThat(new RecordStreamCanceledJobs(engine::recordsFrom).takeCanceled("test.notify"))
+      assertThat(new RecordStreamCanceledJobs(engine::recordsAfter).takeCanceled("test.notify"))
           .isEmpty();
     } finally {
       engine.stop();

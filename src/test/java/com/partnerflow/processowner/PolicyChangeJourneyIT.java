@@ -150,7 +150,7 @@ class PolicyChangeJourneyIT {
     long instance = requests.findById(requestId).orElseThrow().getProcessInstanceKey();
     List<Integer> versions = new ArrayList<>();
     engine
-        .recordsFrom(0)
+        .recordsAfter(-1)
         .forEach(
             r -> {
               if (r.getValue() instanceof DecisionEvaluationRecordValue e

@@ -1,6 +1,7 @@
 package com.partnerflow.processowner.internal;
 
 import com.partnerflow.engine.EmbeddedZeebeEngine;
+import com.partnerflow.engine.RecordCursor;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.RecordType;
 import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
@@ -32,7 +33,7 @@ public class InstanceCounts {
   private final ObjectProvider<EmbeddedZeebeEngine> engine;
   private final Map<Long, long[]> byDefinition = new HashMap<>();
   private final Map<Long, Set<Long>> runningByDefinition = new HashMap<>();
-  private int read;
+  private RecordCursor records;
 
   InstanceCounts(ObjectProvider<EmbeddedZeebeEngine> engine) {
     this.engine = engine;
@@ -64,9 +65,10 @@ public class InstanceCounts {
     if (embedded == null) {
       return false;
     }
-    var fresh = embedded.recordsFrom(read);
-    fresh.forEach(this::count);
-    read += fresh.size();
+    if (records == null) {
+      records = new RecordCursor(embedded::recordsAfter);
+    }
+    records.next().forEach(this::count);
     return true;
   }
 

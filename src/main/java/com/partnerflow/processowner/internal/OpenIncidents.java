@@ -1,6 +1,7 @@
 package com.partnerflow.processowner.internal;
 
 import com.partnerflow.engine.EmbeddedZeebeEngine;
+import com.partnerflow.engine.RecordCursor;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.RecordType;
 import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
@@ -58,17 +59,16 @@ public final class OpenIncidents {
   private final Map<Long, Incident> open = new LinkedHashMap<>();
   private final Map<Long, String> exhaustedJobTypes = new HashMap<>();
   private final Map<Long, Map<String, String>> subjects = new HashMap<>();
-  private int read;
+  private final RecordCursor records;
 
   public OpenIncidents(EmbeddedZeebeEngine engine) {
     this.engine = engine;
+    this.records = new RecordCursor(engine::recordsAfter);
   }
 
   /** Every open incident, oldest first. */
   public synchronized List<Incident> current() {
-    List<Record<?>> fresh = engine.recordsFrom(read);
-    fresh.forEach(this::apply);
-    read += fresh.size();
+    records.next().forEach(this::apply);
     List<Incident> incidents = new ArrayList<>(open.values());
     incidents.sort(Comparator.comparing(Incident::since).thenComparing(Incident::incidentKey));
     return incidents;

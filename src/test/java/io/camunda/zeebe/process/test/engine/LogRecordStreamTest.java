@@ -43,7 +43,7 @@ class LogRecordStreamTest {
           .build();
   private final RecordStreamSource library =
       new RecordStreamSourceImpl(log.newLogStreamReader(), 1);
-  private final RecordStreamSource lean = new LogRecordStream(log.newLogStreamReader(), 1);
+  private final LogRecordStream lean = new LogRecordStream(log.newLogStreamReader(), 1);
 
   @Test
   void readsTheSameRecordsAsTheLibrarysSourceAlsoWhenTheyArriveBetweenReads() {
@@ -64,6 +64,41 @@ class LogRecordStreamTest {
         .extracting(Record::getPosition)
         .isSorted()
         .doesNotHaveDuplicates();
+  }
+
+  @Test
+  void readsTheRecordsAfterAPosition() {
+    write(1);
+    List<Record<?>> first = lean.after(-1);
+    assertThat(first).hasSize(3);
+    write(2);
+
+    List<Record<?>> fresh = lean.after(first.getLast().getPosition());
+
+    assertThat(fresh.stream().map(Record::toJson)).isEqualTo(json(library).subList(3, 6));
+    assertThat(lean.after(fresh.getLast().getPosition())).isEmpty();
+    assertThat(lean.after(-1).stream().map(Record::toJson)).isEqualTo(json(library));
+  }
+
+  @Test
+  void keepsOnlyTheLatestRecordsForItsReadersAndReadsOlderOnesFromTheLogAgain() {
+    LogRecordStream recentTwo = new LogRecordStream(log.newLogStreamReader(), 1, 2);
+    write(1);
+    long afterFirstInstance = recentTwo.after(-1).getLast().getPosition();
+    write(2);
+    write(3);
+
+    // The records after the position, in order; the latest are the same objects for each reader.
+    List<Record<?>> upToDate = recentTwo.after(afterFirstInstance);
+    assertThat(upToDate.stream().map(Record::toJson)).isEqualTo(json(library).subList(3, 9));
+    assertThat(recentTwo.after(afterFirstInstance).getLast()).isSameAs(upToDate.getLast());
+
+    // Beyond twice the limit the oldest records were let go: a reader from the start gets them
+    // read from the log anew, and still every record in order.
+    List<Record<?>> all = recentTwo.after(-1);
+    assertThat(all.stream().map(Record::toJson)).isEqualTo(json(library));
+    assertThat(all.get(3)).isNotSameAs(upToDate.getFirst());
+    assertThat(all.getLast()).isSameAs(upToDate.getLast());
   }
 
   /** A process instance, a job and a variable record of instance {@code n}. */
