@@ -107,7 +107,7 @@ public class RequestOutcomes {
     jdbc.update(CASH_TIMES.formatted(EVERY_REQUEST));
   }
 
-  static Map<String, Set<String>> columnsRead(String sql) {
+  private static Map<String, Set<String>> columnsRead(String sql) {
     Map<String, Set<String>> read = new HashMap<>();
     Matcher column = Pattern.compile("\\b(\\w+)\\.([a-z_]+)\\b").matcher(sql);
     while (column.find()) {

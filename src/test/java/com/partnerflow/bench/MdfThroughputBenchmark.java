@@ -44,8 +44,8 @@ import org.springframework.test.context.TestPropertySource;
 @Tag("bench")
 @PartnerflowIntegrationTest
 @TestPropertySource(properties = "partnerflow.bench.context=throughput") // an engine of its own
-// Closed after the class: after some 2,000 requests its engine's in-memory log and its workers
-// would otherwise weigh on every benchmark after it in this JVM.
+// Closed after the class: after its warm-up and measured requests (up to 1,500 + 180) its engine's
+// in-memory log and its workers would otherwise weigh on every benchmark after it in this JVM.
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class MdfThroughputBenchmark {
 
