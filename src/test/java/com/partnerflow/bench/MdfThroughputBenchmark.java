@@ -136,7 +136,7 @@ class MdfThroughputBenchmark {
       throughService(load, approver, round);
       jit = cpu.jitCompilers();
       requests += WARM_UP_ROUND;
-    } while (jit >= SETTLED_JIT_SHARE && requests < WARM_UP_MOST);
+    } while (jit >= SETTLED_JIT_SHARE && requests + WARM_UP_ROUND <= WARM_UP_MOST);
     BenchReport.record(
         "throughput: service warm-up before the measured window",
         String.format(
