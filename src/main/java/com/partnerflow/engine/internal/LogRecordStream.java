@@ -20,17 +20,18 @@ import java.util.List;
  * own type.
  *
  * <p>The service reads with {@link #after}: each reader keeps the position it read up to. The
- * stream converts each record once and keeps only the latest {@link #RECENT} records, which the
- * readers that keep up (the cancelled-jobs watch, every second) share; a reader further behind
- * (incidents, instance counts, read when someone looks) has its older records read from the log
- * anew. Keeping every record read, as the library's source does, held about 5 KB of heap per
- * record, hundreds of records per request, for as long as the service ran (232,000 records, 1.1 GB,
- * in one throughput benchmark). {@link #getRecords()} still keeps them all, for the record-stream
- * assertions of process tests, which ask for the whole stream again and again.
+ * stream converts each record once and keeps only the latest {@link #RECENT} (up to twice as many
+ * before it drops them in bulk), which the readers that keep up (the cancelled-jobs watch, every
+ * second) share; a reader further behind (incidents, instance counts, read when someone looks) has
+ * its older records read from the log anew. Keeping every record read, as the library's source
+ * does, held about 5 KB of heap per record, hundreds of records per request, for as long as the
+ * service ran (232,000 records, 1.1 GB, in one throughput benchmark). {@link #getRecords()} still
+ * keeps them all, for the record-stream assertions of process tests, which ask for the whole stream
+ * again and again.
  */
 public final class LogRecordStream implements RecordStreamSource {
 
-  /** How many of the latest records stay converted for the readers (~5 KB each). */
+  /** How many of the latest records stay converted for the readers (~5 KB each), at least. */
   static final int RECENT = 8_192;
 
   private final LogStreamReader reader;
