@@ -28,12 +28,22 @@ public class FreePortsInitializer
                 Map.of(
                     "partnerflow.engine.port", freePort(),
                     "spring.mail.port", freePort(),
-                    "spring.datasource.url",
-                        "jdbc:h2:mem:"
-                            + db
-                            + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;"
-                            + "CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1")));
+                    "spring.datasource.url", databaseOfItsOwn(context, db))));
   }
+
+  /**
+   * The embedded profile's H2 URL with its settings (MySQL mode, statement cache, ...), naming a
+   * database of the context's own instead of {@code partnerflow}.
+   */
+  private static String databaseOfItsOwn(ConfigurableApplicationContext context, String db) {
+    String url = context.getEnvironment().getRequiredProperty("spring.datasource.url");
+    if (!url.startsWith(EMBEDDED_DATABASE)) {
+      throw new IllegalStateException("not the embedded profile's database: " + url);
+    }
+    return "jdbc:h2:mem:" + db + url.substring(EMBEDDED_DATABASE.length() - 1);
+  }
+
+  private static final String EMBEDDED_DATABASE = "jdbc:h2:mem:partnerflow;";
 
   public static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {
