@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -98,16 +99,29 @@ final class PortalMdfLoad implements AutoCloseable {
       newAccounts.add(new NewAccount(name, name, null, partner.getId(), Set.of()));
     }
     accounts.createAllIfAbsent(newAccounts, PASSWORD);
-    List<UiSession> sessions = new ArrayList<>();
-    for (NewAccount account : newAccounts) {
-      UiSession session = UiSession.signIn(port, account.username(), PASSWORD);
-      // The start form page fixes the session's CSRF token; without it, the session's first
-      // concurrent posts could each make a token of their own, and all but the last would be
-      // refused.
-      session.get("/mdf-requests/new");
-      sessions.add(session);
+    // Signing in checks the password with bcrypt: two at a time use both cores for it.
+    try (ExecutorService signIns = Executors.newFixedThreadPool(2)) {
+      List<Future<UiSession>> sessions = new ArrayList<>();
+      for (NewAccount account : newAccounts) {
+        sessions.add(signIns.submit(() -> signedIn(account)));
+      }
+      List<UiSession> signedIn = new ArrayList<>();
+      for (Future<UiSession> session : sessions) {
+        signedIn.add(session.get());
+      }
+      return signedIn;
+    } catch (InterruptedException | ExecutionException e) {
+      throw new IllegalStateException("signing in the benchmark's partners failed", e);
     }
-    return sessions;
+  }
+
+  private UiSession signedIn(NewAccount account) {
+    UiSession session = UiSession.signIn(port, account.username(), PASSWORD);
+    // The start form page fixes the session's CSRF token; without it, the session's first
+    // concurrent posts could each make a token of their own, and all but the last would be
+    // refused.
+    session.get("/mdf-requests/new");
+    return session;
   }
 
   /** One request's way through the service, from its partner's session to what it answers. */
@@ -177,7 +191,8 @@ final class PortalMdfLoad implements AutoCloseable {
               + " on t.process_instance_key = r.process_instance_key"
               + " where t.element_id = 'ReviewMdfRequestTask' and r.id in (%s)");
       try {
-        Thread.sleep(2);
+        // As often as the approver lists the inbox: the watcher shares the service's 2 cores.
+        Thread.sleep(10);
       } catch (InterruptedException e) {
         return;
       }
