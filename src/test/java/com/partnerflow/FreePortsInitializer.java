@@ -3,8 +3,13 @@ package com.partnerflow;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
@@ -18,7 +23,7 @@ public class FreePortsInitializer
 
   @Override
   public void initialize(ConfigurableApplicationContext context) {
-    String db = "partnerflow-" + UUID.randomUUID();
+    String url = databaseOfItsOwn(context, "partnerflow-" + UUID.randomUUID());
     context
         .getEnvironment()
         .getPropertySources()
@@ -28,7 +33,24 @@ public class FreePortsInitializer
                 Map.of(
                     "partnerflow.engine.port", freePort(),
                     "spring.mail.port", freePort(),
-                    "spring.datasource.url", databaseOfItsOwn(context, db))));
+                    "spring.datasource.url", url)));
+    // DB_CLOSE_DELAY=-1 keeps an in-memory database after its pool is closed, so every context a
+    // test JVM closed kept its data until the JVM ended (1.9 GB of heap in one -Pbench run). The
+    // first disposable registered is destroyed last: after the pool.
+    ((DefaultSingletonBeanRegistry) context.getBeanFactory())
+        .registerDisposableBean("dropTheContextsDatabase", () -> shutDown(context, url));
+  }
+
+  private static void shutDown(ConfigurableApplicationContext context, String url)
+      throws SQLException {
+    try (Connection connection =
+            DriverManager.getConnection(
+                url,
+                context.getEnvironment().getProperty("spring.datasource.username"),
+                context.getEnvironment().getProperty("spring.datasource.password"));
+        Statement statement = connection.createStatement()) {
+      statement.execute("SHUTDOWN");
+    }
   }
 
   /**

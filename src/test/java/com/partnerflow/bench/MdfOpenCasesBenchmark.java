@@ -32,6 +32,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -55,6 +56,8 @@ import org.springframework.test.context.TestPropertySource;
 @Tag("bench")
 @PartnerflowIntegrationTest
 @TestPropertySource(properties = "partnerflow.bench.context=open-cases") // an engine of its own
+// Its 10,000 open requests are dropped after the class, as the other large benchmarks' data is.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class MdfOpenCasesBenchmark {
 
   private static final List<Integer> LEVELS =
