@@ -10,6 +10,7 @@ import com.partnerflow.engine.EngineProperties.StateStore;
 import com.partnerflow.fund.FundLedger;
 import com.partnerflow.identity.UserAccounts;
 import com.partnerflow.mdf.MdfRequests;
+import com.partnerflow.partner.PartnerBankAccounts;
 import com.partnerflow.partner.Partners;
 import com.partnerflow.task.TaskProperties;
 import io.camunda.client.CamundaClient;
@@ -78,6 +79,7 @@ class MdfOpenCasesBenchmark {
   @Autowired Partners partners;
   @Autowired UserAccounts accounts;
   @Autowired FundLedger funds;
+  @Autowired PartnerBankAccounts bankAccounts;
   @Autowired MdfRequests requests;
   @Autowired JdbcTemplate jdbc;
   @Autowired CamundaClient client;
@@ -99,7 +101,7 @@ class MdfOpenCasesBenchmark {
     ExecutorService pool =
         Executors.newFixedThreadPool(
             PARTNERS_AT_ONCE, Thread.ofPlatform().name("bench-partner-", 0).factory());
-    try (var load = new PortalMdfLoad(port, partners, accounts, funds, jdbc)) {
+    try (var load = new PortalMdfLoad(port, partners, accounts, funds, bankAccounts, jdbc)) {
       List<UiSession> atOnce = new ArrayList<>();
       for (int i = 0; i < PARTNERS_AT_ONCE; i++) {
         atOnce.add(load.newGoldPartner());

@@ -29,13 +29,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * opened), streamed as in the service. Measures approvals per second and the time from starting a
  * request until its review task's job reaches a worker. The review task stays open (an approver who
  * has not decided yet) unless the route was made to approve it, which it then does at once, as the
- * driver of the service's run does through the task API.
+ * driver of the service's run does through the task API. A route {@link #toPayment} goes on as the
+ * service's driver does: the partner's claim of the milestone in full, checks passed, marketing
+ * operations' approval, bank details not changed lately, the payment instructed; a request is done
+ * when its payment is instructed instead of when it is approved.
  */
 final class MdfRouteOnBareEngine implements AutoCloseable {
 
   private static final String USER_TASK = "io.camunda.zeebe:userTask";
 
   private final CamundaClient client;
+  private final boolean toPayment;
   private final List<JobWorker> workers = new ArrayList<>();
   private final Map<String, Long> reviewTaskArrivedAt = new ConcurrentHashMap<>();
   private static final Runnable ALREADY_APPROVED = () -> {};
@@ -53,12 +57,25 @@ final class MdfRouteOnBareEngine implements AutoCloseable {
 
   final List<Double> toApproved = Collections.synchronizedList(new ArrayList<>());
 
+  /** Milliseconds from each start to its payment instructed (a route {@link #toPayment}). */
+  final List<Double> toInstructed = Collections.synchronizedList(new ArrayList<>());
+
   MdfRouteOnBareEngine(CamundaClient client) {
-    this(client, false);
+    this(client, false, false);
   }
 
   MdfRouteOnBareEngine(CamundaClient client, boolean approveReviews) {
+    this(client, approveReviews, false);
+  }
+
+  /** A route that approves review tasks and takes each request on to its payment instructed. */
+  static MdfRouteOnBareEngine toPayment(CamundaClient client) {
+    return new MdfRouteOnBareEngine(client, true, true);
+  }
+
+  private MdfRouteOnBareEngine(CamundaClient client, boolean approveReviews, boolean toPayment) {
     this.client = client;
+    this.toPayment = toPayment;
     String periodClosesAt = OffsetDateTime.now(ZoneOffset.UTC).plusDays(90).withNano(0).toString();
     answer("mdf.check-eligibility", Map.of("eligible", true, "ineligibleReasons", List.of()));
     answer(
@@ -120,9 +137,14 @@ final class MdfRouteOnBareEngine implements AutoCloseable {
                           job, Map.of("fundPeriod", "bench", "periodClosesAt", periodClosesAt)));
                   lastApprovedInstance.set(job.getProcessInstanceKey());
                   since(requestOf(job), toApproved);
-                  approved(requestOf(job), ALREADY_APPROVED);
+                  if (!toPayment) {
+                    approved(requestOf(job), ALREADY_APPROVED);
+                  }
                 })
             .open());
+    if (toPayment) {
+      answerTheClaimUntilPaymentInstructed(periodClosesAt);
+    }
     workers.add(
         worker(
                 USER_TASK,
@@ -131,10 +153,65 @@ final class MdfRouteOnBareEngine implements AutoCloseable {
                   if (approveReviews && job.getElementId().equals("ReviewMdfRequestTask")) {
                     since(requestOf(job), toFirstTask);
                     complete(jobs, job, Map.of("decision", "APPROVE", "completedBy", "bench"));
+                  } else if (toPayment && job.getElementId().equals("SubmitClaimTask")) {
+                    complete(jobs, job, claim(job));
+                  } else if (toPayment && job.getElementId().equals("VerifyClaimTask")) {
+                    complete(jobs, job, Map.of("decision", "APPROVE", "completedBy", "bench"));
                   }
                 })
             .timeout(Duration.ofHours(8))
             .open());
+  }
+
+  /**
+   * The milestone's steps after its claim opened, as the service's workers answer them for a claim
+   * that passes its checks (no duplicate, evidence linked) of a partner whose bank details did not
+   * change in the last 48 hours.
+   */
+  private void answerTheClaimUntilPaymentInstructed(String verificationDueAt) {
+    answer("disbursement.record-claim", Map.of());
+    answer(
+        "disbursement.check-claim",
+        Map.of("checkOutcome", "PASSED", "checkProblems", List.of(), "evidenceReason", ""));
+    answer("disbursement.assign-verification", Map.of("verificationDueAt", verificationDueAt));
+    workers.add(
+        worker(
+                "disbursement.record-verification",
+                (jobs, job) -> {
+                  Map<String, Object> out = new HashMap<>();
+                  out.put("approvedAmount", job.getVariable("claimedAmount"));
+                  out.put("escalatedTo", null);
+                  complete(jobs, job, out);
+                })
+            .open());
+    Map<String, Object> unchanged = new HashMap<>();
+    unchanged.put("bankDetailsChangedAt", null);
+    answer("disbursement.check-bank-details", unchanged);
+    workers.add(
+        worker(
+                "disbursement.instruct-payment",
+                (jobs, job) -> {
+                  complete(
+                      jobs,
+                      job,
+                      Map.of("paymentId", UUID.randomUUID().toString(), "paymentAttempt", 1));
+                  since(requestOf(job), toInstructed);
+                  approved(requestOf(job), ALREADY_APPROVED);
+                })
+            .open());
+  }
+
+  /** The partner's claim of the milestone in full, as the claim form submits it. */
+  private static Map<String, Object> claim(ActivatedJob job) {
+    Object amount = job.getVariable("milestoneAmount");
+    Map<String, Object> claim = new HashMap<>();
+    claim.put("actualCost", amount);
+    claim.put("claimedAmount", amount);
+    claim.put("invoiceNumber", "INV-" + UUID.randomUUID());
+    claim.put("invoiceDate", LocalDate.now(ZoneOffset.UTC).toString());
+    claim.put("evidenceLinks", List.of(Map.of("url", "https://example.com/recording")));
+    claim.put("completedBy", "bench");
+    return claim;
   }
 
   /** The requested amount as the approved one, with {@code others}. */
@@ -220,6 +297,7 @@ final class MdfRouteOnBareEngine implements AutoCloseable {
       throws InterruptedException {
     toFirstTask.clear();
     toApproved.clear();
+    toInstructed.clear();
     Semaphore slots = new Semaphore(inFlight);
     CountDownLatch approved = new CountDownLatch(count);
     Runnable done =

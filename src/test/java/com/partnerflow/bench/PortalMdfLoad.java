@@ -9,11 +9,14 @@ import com.partnerflow.fund.LedgerMovement;
 import com.partnerflow.fund.Money;
 import com.partnerflow.identity.UserAccounts;
 import com.partnerflow.identity.UserAccounts.NewAccount;
+import com.partnerflow.partner.BankAccount;
 import com.partnerflow.partner.Partner;
+import com.partnerflow.partner.PartnerBankAccounts;
 import com.partnerflow.partner.Partners;
 import com.partnerflow.partner.Region;
 import com.partnerflow.partner.Tier;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -34,9 +37,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * MDF requests submitted by signed-in Gold partner users through {@code POST /api/mdf-requests}, as
- * the portal's start form posts them, and one watcher thread that sees them approved or their
- * review task in the inbox (one query for all waiting requests, so waiting does not load the
- * database).
+ * the portal's start form posts them, and one watcher thread that sees them approved, their review,
+ * claim or verification task in the inbox, or their payment instructed (one query for all waiting
+ * requests, so waiting does not load the database).
  */
 final class PortalMdfLoad implements AutoCloseable {
 
@@ -48,16 +51,30 @@ final class PortalMdfLoad implements AutoCloseable {
   private final UserAccounts accounts;
   private final FundLedger funds;
   private final JdbcTemplate jdbc;
+  private final PartnerBankAccounts bankAccounts;
   private final Map<String, CompletableFuture<Void>> approvals = new ConcurrentHashMap<>();
   private final Map<String, CompletableFuture<Void>> reviewTasks = new ConcurrentHashMap<>();
+  private final Map<String, CompletableFuture<Void>> payments = new ConcurrentHashMap<>();
+
+  /** Waiting for an open task of an element, by request id and element id. */
+  private final Map<TaskOf, CompletableFuture<Long>> openTasks = new ConcurrentHashMap<>();
+
+  private record TaskOf(String requestId, String elementId) {}
+
   private final Thread watcher;
 
   PortalMdfLoad(
-      int port, Partners partners, UserAccounts accounts, FundLedger funds, JdbcTemplate jdbc) {
+      int port,
+      Partners partners,
+      UserAccounts accounts,
+      FundLedger funds,
+      PartnerBankAccounts bankAccounts,
+      JdbcTemplate jdbc) {
     this.port = port;
     this.partners = partners;
     this.accounts = accounts;
     this.funds = funds;
+    this.bankAccounts = bankAccounts;
     this.jdbc = jdbc;
     watcher = new Thread(this::watch, "bench-mdf-watcher");
     watcher.setDaemon(true);
@@ -65,8 +82,9 @@ final class PortalMdfLoad implements AutoCloseable {
   }
 
   /**
-   * A new ACTIVE Gold partner with a budget, signed in. A new partner's requests are LOW risk up to
-   * the third one (the fourth in 30 days is MEDIUM), so each may have three auto-approved.
+   * A new ACTIVE Gold partner with a budget and bank details set 30 days ago (its payments are not
+   * held), signed in. A new partner's requests are LOW risk up to the third one (the fourth in 30
+   * days is MEDIUM), so each may have three auto-approved.
    */
   UiSession newGoldPartner() {
     return goldPartners(1).getFirst();
@@ -96,6 +114,17 @@ final class PortalMdfLoad implements AutoCloseable {
               .withKey("bench-allocation:" + partner.getId())
               .by("bench")
               .because("benchmark budget"));
+      bankAccounts.importExisting(
+          new BankAccount(
+              partner.getId(),
+              "Bench " + name,
+              "DE89370400440532013000",
+              "COBADEFFXXX",
+              null,
+              null,
+              "DE",
+              Instant.now().minus(Duration.ofDays(30)),
+              "bench"));
       newAccounts.add(new NewAccount(name, name, null, partner.getId(), Set.of()));
     }
     accounts.createAllIfAbsent(newAccounts, PASSWORD);
@@ -178,6 +207,17 @@ final class PortalMdfLoad implements AutoCloseable {
     return reviewTasks.computeIfAbsent(requestId, id -> new CompletableFuture<>());
   }
 
+  /** Completes with the task's id once an open task of the element is in the request's case. */
+  CompletableFuture<Long> openTask(String requestId, String elementId) {
+    return openTasks.computeIfAbsent(
+        new TaskOf(requestId, elementId), key -> new CompletableFuture<>());
+  }
+
+  /** Completes when the payment of the request's claim is instructed. */
+  CompletableFuture<Void> paymentInstructed(String requestId) {
+    return payments.computeIfAbsent(requestId, id -> new CompletableFuture<>());
+  }
+
   private void watch() {
     while (!Thread.currentThread().isInterrupted()) {
       // Milestone disbursement starts right after the approval and may pass APPROVED before a look.
@@ -190,6 +230,9 @@ final class PortalMdfLoad implements AutoCloseable {
           "select r.id from mdf_request r join inbox_task t"
               + " on t.process_instance_key = r.process_instance_key"
               + " where t.element_id = 'ReviewMdfRequestTask' and r.id in (%s)");
+      complete(
+          payments, "select distinct mdf_request_id from payment where mdf_request_id in (%s)");
+      completeOpenTasks();
       try {
         // As often as the approver lists the inbox: the watcher shares the service's 2 cores.
         Thread.sleep(10);
@@ -205,6 +248,52 @@ final class PortalMdfLoad implements AutoCloseable {
       jdbc.queryForList(query.formatted(ids), String.class)
           .forEach(id -> waiting.remove(id).complete(null));
     }
+  }
+
+  /**
+   * The open tasks waited for, of every process of the requests' partners whose context names the
+   * request (a milestone's tasks are in the disbursement instance, not the request's).
+   */
+  private void completeOpenTasks() {
+    if (openTasks.isEmpty()) {
+      return;
+    }
+    String ids =
+        openTasks.keySet().stream()
+            .map(task -> "'" + task.requestId() + "'")
+            .distinct()
+            .collect(joining(","));
+    jdbc.query(
+        "select t.id, r.id as request_id, t.element_id from inbox_task t join mdf_request r"
+            + " on t.partner_id = r.partner_id and t.context_json like concat('%', r.id, '%')"
+            + " where t.state = 'OPEN' and r.id in ("
+            + ids
+            + ")",
+        row -> {
+          var waiter =
+              openTasks.remove(
+                  new TaskOf(row.getString("request_id"), row.getString("element_id")));
+          if (waiter != null) {
+            waiter.complete(row.getLong("id"));
+          }
+        });
+  }
+
+  /**
+   * The partner's claim of the request's one milestone in full (a request of {@code amount} costs
+   * twice that), with an invoice number of its own and a link as evidence: the claim's checks pass.
+   */
+  static String claim(String amount) {
+    return """
+        {"actualCost":%s,"claimedAmount":%s,"invoiceNumber":"INV-%s","invoiceDate":"%s",
+         "evidenceLinks":[{"url":"https://example.com/recording"}],"registrations":120,
+         "attendees":80,"leads":30,"opportunities":6,"pipelineCreated":90000}
+        """
+        .formatted(
+            new java.math.BigDecimal(amount).multiply(java.math.BigDecimal.TWO),
+            amount,
+            UUID.randomUUID(),
+            LocalDate.now(ZoneOffset.UTC));
   }
 
   /** A one-word title of its own keeps every request clear of incentive stacking. */
