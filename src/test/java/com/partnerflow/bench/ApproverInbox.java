@@ -33,14 +33,20 @@ final class ApproverInbox implements AutoCloseable {
   private volatile long lists;
 
   ApproverInbox(int port, UserAccounts accounts) {
-    String name = "bench-approver-" + UUID.randomUUID().toString().substring(0, 8);
-    accounts.createIfAbsent(name, "bench-password", name, null, null, Set.of("channel-managers"));
-    session = UiSession.signIn(port, name, "bench-password");
-    // Fixes the session's CSRF token before the concurrent completions (see PortalMdfLoad).
-    session.get("/tasks");
+    session = newUserOf(port, accounts, "channel-managers");
     poller = new Thread(this::poll, "bench-approver-inbox");
     poller.setDaemon(true);
     poller.start();
+  }
+
+  /** A new internal user of the group, signed in, whose session works tasks through the API. */
+  static UiSession newUserOf(int port, UserAccounts accounts, String group) {
+    String name = "bench-" + group + "-" + UUID.randomUUID().toString().substring(0, 8);
+    accounts.createIfAbsent(name, "bench-password", name, null, null, Set.of(group));
+    UiSession user = UiSession.signIn(port, name, "bench-password");
+    // Fixes the session's CSRF token before the concurrent completions (see PortalMdfLoad).
+    user.get("/tasks");
+    return user;
   }
 
   /** Completes with the task id once the request's review task is listed by the task API. */

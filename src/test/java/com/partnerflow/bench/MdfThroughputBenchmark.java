@@ -163,7 +163,8 @@ class MdfThroughputBenchmark {
     Throughput service;
     try (var load = new PortalMdfLoad(port, partners, accounts, funds, bankAccounts, jdbc);
         var approver = new ApproverInbox(port, accounts)) {
-      Driver driver = new Driver(load, approver, signedIn("marketing-ops"));
+      Driver driver =
+          new Driver(load, approver, ApproverInbox.newUserOf(port, accounts, "marketing-ops"));
       warmUp(driver, PAYMENT_WARM_UP_MOST, label);
       List<UiSession> measured = load.partnersFor(PAYMENT_WINDOW);
       ThreadCpu cpu = ThreadCpu.start();
@@ -202,15 +203,6 @@ class MdfThroughputBenchmark {
    * claim, the verifier approves the claims, and requests count at their payment instructed.
    */
   private record Driver(PortalMdfLoad load, ApproverInbox approver, UiSession verifier) {}
-
-  /** A new user of the group, signed in, the session's CSRF token fixed (see PortalMdfLoad). */
-  private UiSession signedIn(String group) {
-    String name = "bench-" + group + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
-    accounts.createIfAbsent(name, "bench-password", name, null, null, java.util.Set.of(group));
-    UiSession session = UiSession.signIn(port, name, "bench-password");
-    session.get("/tasks");
-    return session;
-  }
 
   /**
    * Runs rounds of requests until the JIT compilers used less than {@link #SETTLED_JIT_SHARE} of a
